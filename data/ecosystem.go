@@ -1,0 +1,146 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Ecosystem is one of the EU's 14 industrial ecosystems (the 2021 update of the EU Industrial Strategy).
+type Ecosystem string
+
+// Ecosystems lists the 14 in their official order; an ecosystem's index is its bit in a cluster's eco_mask.
+var Ecosystems = []Ecosystem{
+	"Aerospace & defence",
+	"Agri-food",
+	"Construction",
+	"Cultural and creative industries",
+	"Digital",
+	"Electronics",
+	"Energy-intensive industries",
+	"Energy-renewables",
+	"Health",
+	"Mobility-Transport-Automotive",
+	"Proximity, social economy and civil society",
+	"Retail",
+	"Textiles",
+	"Tourism",
+}
+
+// ecosystemAliases maps folded spellings seen on the public sources to an ecosystem.
+var ecosystemAliases = map[string]Ecosystem{
+	"aerospace and defence":                      "Aerospace & defence",
+	"aerospace and defense":                      "Aerospace & defence",
+	"aerospace":                                  "Aerospace & defence",
+	"defence":                                    "Aerospace & defence",
+	"agrifood":                                   "Agri-food",
+	"agri food":                                  "Agri-food",
+	"agriculture and food":                       "Agri-food",
+	"food":                                       "Agri-food",
+	"cultural and creative":                      "Cultural and creative industries",
+	"creative industries":                        "Cultural and creative industries",
+	"cultural and creative industries cci":       "Cultural and creative industries",
+	"energy intensive industries":                "Energy-intensive industries",
+	"energy intensive":                           "Energy-intensive industries",
+	"energy renewables":                          "Energy-renewables",
+	"renewable energy":                           "Energy-renewables",
+	"renewable energies":                         "Energy-renewables",
+	"mobility transport automotive":              "Mobility-Transport-Automotive",
+	"mobility transport and automotive":          "Mobility-Transport-Automotive",
+	"proximity social economy and civil society": "Proximity, social economy and civil society",
+	"proximity and social economy":               "Proximity, social economy and civil society",
+	"social economy":                             "Proximity, social economy and civil society",
+	"textile":                                    "Textiles",
+	"health":                                     "Health",
+	"digital":                                    "Digital",
+	"electronics":                                "Electronics",
+	"construction":                               "Construction",
+	"retail":                                     "Retail",
+	"tourism":                                    "Tourism",
+}
+
+// ParseEcosystem reads an ecosystem from loose text ("Agrifood", "Aerospace and Defence", "agri-food").
+func ParseEcosystem(s string) (Ecosystem, bool) {
+	key := Fold(s)
+	for _, e := range Ecosystems {
+		if Fold(string(e)) == key {
+			return e, true
+		}
+	}
+	e, ok := ecosystemAliases[key]
+	return e, ok
+}
+
+// Bit is the ecosystem's bit in an eco_mask, or 0 for a name that is none of the 14.
+func (e Ecosystem) Bit() int64 {
+	for i, x := range Ecosystems {
+		if x == e {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// EcosystemMask packs ecosystems into one integer, a bit each.
+func EcosystemMask(es []Ecosystem) int64 {
+	var m int64
+	for _, e := range es {
+		m |= e.Bit()
+	}
+	return m
+}
+
+// EcosystemsOf unpacks a mask into ecosystems, in the official order.
+func EcosystemsOf(mask int64) []Ecosystem {
+	var out []Ecosystem
+	for i, e := range Ecosystems {
+		if mask&(1<<i) != 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+var foldTransformer = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// Fold lowers text, strips accents (å→a, é→e, ø→o) and turns every run of punctuation and spaces into one
+// space, so that differently written names compare equal.
+func Fold(s string) string {
+	t, _, err := transform.String(foldTransformer, s)
+	if err != nil {
+		t = s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(t) {
+		switch r {
+		case 'ø':
+			r = 'o'
+		case 'æ':
+			b.WriteString("ae")
+			space = false
+			continue
+		case 'ß':
+			b.WriteString("ss")
+			space = false
+			continue
+		case 'ł':
+			r = 'l'
+		case 'đ':
+			r = 'd'
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,28 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"clusterbridge/assets"
+)
+
+// SampleCSV is the catalogue a new database starts with.
+var SampleCSV = assets.SampleCSV
+
+// SampleCaveats are what a user must know about the sample; the About box shows them.
+var SampleCaveats = []string{
+	"Labels expire about two years after the assessment. A label in the sample means a source stated it at that time; it is not proof that the label is valid today.",
+	"Where only the year of a label is known, its validity is unverified: check the ESCA or EUCLES lists.",
+	"Some organisations have since merged, been renamed or closed (for example Future Position X decided to wind down in 2022).",
+	"The ecosystems and the focus phrase are an editor's summary of what the sources state.",
+}
+
+func (s *Store) loadSample(ctx context.Context, sample []byte) error {
+	recs, _, err := ReadClustersCSV(bytes.NewReader(sample), "sample")
+	if err != nil {
+		return fmt.Errorf("the embedded sample catalogue is unreadable: %w", err)
+	}
+	return s.AddClusters(ctx, recs)
+}

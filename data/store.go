@@ -1,0 +1,232 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" driver: pure Go, no cgo
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is the catalogue in one SQLite file. It is safe for use from several goroutines.
+type Store struct {
+	db   *sql.DB
+	path string
+	// now tells the time; tests set it to make dates repeatable.
+	now func() time.Time
+}
+
+// Option changes how Open prepares a catalogue.
+type Option func(*openOptions)
+
+type openOptions struct {
+	sample []byte
+	noSeed bool
+}
+
+// WithoutSample opens a new catalogue empty instead of filling it with the embedded sample.
+func WithoutSample() Option { return func(o *openOptions) { o.noSeed = true } }
+
+// WithSample fills a new catalogue from the given CSV instead of the embedded sample.
+func WithSample(csv []byte) Option { return func(o *openOptions) { o.sample = csv } }
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Open opens the catalogue at path, creating it (and its folder) when missing. A new catalogue is migrated to
+// the current schema and filled with the sample. A file that is not a SQLite database, or one written by a
+// newer ClusterBridge, is refused and left untouched.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	o := openOptions{sample: SampleCSV}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot create the folder for catalogue %s: %w", path, err)
+		}
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
+		"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: time.Now}
+	fresh, err := s.migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if fresh && !o.noSeed && len(o.sample) > 0 {
+		if err := s.loadSample(ctx, o.sample); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// checkFile refuses an existing file that is not a SQLite database before the driver can touch it.
+func checkFile(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cannot read catalogue %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file: SQLite makes a database of it
+	}
+	if !bytes.Equal(head[:n], sqliteHeader) {
+		return fmt.Errorf("%s is not a ClusterBridge catalogue (not a SQLite database); choose another file with --db", path)
+	}
+	return nil
+}
+
+// Path is the catalogue's file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the catalogue.
+func (s *Store) Close() error { return s.db.Close() }
+
+// SetClock makes the store tell time by now; tests use it for repeatable dates.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// Today is the day label statuses are derived for.
+func (s *Store) Today() time.Time { return s.now() }
+
+// ErrNewerCatalogue is returned by Open for a catalogue written by a newer ClusterBridge.
+var ErrNewerCatalogue = errors.New("catalogue written by a newer ClusterBridge")
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s has no number", e.Name())
+		}
+		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{v, e.Name(), string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	return out, nil
+}
+
+// migrate applies the migrations this catalogue lacks, each with its record in one transaction. It reports
+// whether the catalogue was new.
+func (s *Store) migrate(ctx context.Context) (fresh bool, err error) {
+	ms, err := migrations()
+	if err != nil {
+		return false, err
+	}
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return false, fmt.Errorf("cannot open catalogue %s: %w", s.path, friendly(err))
+	}
+	var current int
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return false, fmt.Errorf("cannot read catalogue %s: %w", s.path, friendly(err))
+	}
+	latest := ms[len(ms)-1].version
+	if current > latest {
+		return false, fmt.Errorf("%s: %w (schema %d, this version knows %d); update ClusterBridge or choose another file with --db",
+			s.path, ErrNewerCatalogue, current, latest)
+	}
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
+		if err := s.apply(ctx, m); err != nil {
+			return false, err
+		}
+	}
+	return current == 0, nil
+}
+
+func (s *Store) apply(ctx context.Context, m migration) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("cannot migrate catalogue %s: %w", s.path, friendly(err))
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fmt.Errorf("migration %s failed on %s: %w", m.name, s.path, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, s.now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// friendly turns the driver's words for a locked or foreign file into advice.
+func friendly(err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "SQLITE_BUSY"), strings.Contains(msg, "database is locked"):
+		return fmt.Errorf("the catalogue is locked by another program; close it and try again")
+	case strings.Contains(msg, "SQLITE_NOTADB"), strings.Contains(msg, "file is not a database"):
+		return fmt.Errorf("not a SQLite database")
+	case strings.Contains(msg, "SQLITE_READONLY"), strings.Contains(msg, "readonly"):
+		return fmt.Errorf("the catalogue is read-only; check the file's permissions")
+	}
+	return err
+}
+
+// DefaultPath is where the catalogue lives unless --db or CLUSTERBRIDGE_DB says otherwise.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("CLUSTERBRIDGE_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find a place for the catalogue (%v); choose a file with --db", err)
+	}
+	return filepath.Join(dir, "clusterbridge", "catalogue.db"), nil
+}
+
+const timeFormat = time.RFC3339
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(timeFormat, s)
+	return t
+}

@@ -1,0 +1,156 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// AddClusters inserts clusters as new records, all in one transaction. Imports use Merge instead, which
+// matches records to the clusters already known.
+func (s *Store) AddClusters(ctx context.Context, cs []Cluster) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return friendly(err)
+	}
+	defer tx.Rollback()
+	ins, err := tx.PrepareContext(ctx, insertClusterSQL)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	src, err := tx.PrepareContext(ctx, upsertSourceSQL)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	for i := range cs {
+		if _, err := insertCluster(ctx, ins, src, &cs[i], s.now()); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+const clusterColumns = `name, acronym, country, region, city, eco_mask, sectors, focus, description,
+	label, label_rank, label_year, label_valid_until, label_through, website, website_host, name_key,
+	members, members_text, founded, contact, updated_at`
+
+const insertClusterSQL = `INSERT INTO clusters (` + clusterColumns + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const updateClusterSQL = `UPDATE clusters SET (` + clusterColumns + `) =
+	(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`
+
+const upsertSourceSQL = `INSERT INTO cluster_sources (cluster_id, url, kind, read_at) VALUES (?, ?, ?, ?)
+	ON CONFLICT (cluster_id, url) DO UPDATE SET kind = excluded.kind, read_at = max(read_at, excluded.read_at)`
+
+type execer interface {
+	ExecContext(ctx context.Context, args ...any) (sql.Result, error)
+}
+
+// clusterArgs lays out c's fields in the order of clusterColumns.
+func clusterArgs(c *Cluster) []any {
+	return []any{
+		c.Name, c.Acronym, strings.ToUpper(c.Country), c.Region, c.City, EcosystemMask(c.Ecosystems),
+		strings.Join(c.Sectors, listSeparator), c.Focus, c.Description,
+		string(c.Label), c.Label.Rank(), nullInt(c.LabelYear), c.LabelValidUntil, ValidThrough(c.LabelValidUntil),
+		c.Website, WebsiteHost(c.Website), NameKey(c.Name),
+		nullInt(c.Members), c.MembersText, nullInt(c.Founded), c.Contact, formatTime(c.UpdatedAt),
+	}
+}
+
+// listSeparator joins list fields in a cell, in the database and in exports.
+const listSeparator = " | "
+
+func insertCluster(ctx context.Context, ins, src execer, c *Cluster, now time.Time) (int64, error) {
+	if strings.TrimSpace(c.Name) == "" {
+		return 0, fmt.Errorf("a cluster needs a name")
+	}
+	if c.UpdatedAt.IsZero() {
+		c.UpdatedAt = now
+	}
+	res, err := ins.ExecContext(ctx, clusterArgs(c)...)
+	if err != nil {
+		return 0, fmt.Errorf("cannot save cluster %q: %w", c.Name, friendly(err))
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	c.ID = id
+	return id, addSources(ctx, src, id, c.Sources, now)
+}
+
+func addSources(ctx context.Context, src execer, id int64, sources []Source, now time.Time) error {
+	for _, so := range sources {
+		if so.URL == "" {
+			continue
+		}
+		at := so.ReadAt
+		if at.IsZero() {
+			at = now
+		}
+		if _, err := src.ExecContext(ctx, id, so.URL, so.Kind, formatTime(at)); err != nil {
+			return fmt.Errorf("cannot save a source of cluster %d: %w", id, friendly(err))
+		}
+	}
+	return nil
+}
+
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// WebsiteHost is the host of a website address without "www.", lower case: "https://www.gceocean.no/x" and
+// "gceocean.no" both give "gceocean.no". It is "" for text that is no web address.
+func WebsiteHost(website string) string {
+	w := strings.TrimSpace(website)
+	if w == "" {
+		return ""
+	}
+	if !strings.Contains(w, "://") {
+		w = "http://" + w
+	}
+	u, err := url.Parse(w)
+	if err != nil || u.Hostname() == "" || !strings.Contains(u.Hostname(), ".") {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// legalForms are company-form words that differ between sources naming the same organisation.
+var legalForms = map[string]bool{
+	"ev": true, "e v": true, "ab": true, "as": true, "asa": true, "a s": true, "aps": true, "vzw": true,
+	"asbl": true, "gmbh": true, "ggmbh": true, "ltd": true, "limited": true, "sa": true, "sl": true, "srl": true,
+	"spa": true, "bv": true, "nv": true, "oy": true, "ry": true, "oü": true, "ou": true, "sp z o o": true,
+	"z s": true, "zs": true, "o p s": true, "ops": true, "kft": true, "ek": true, "ekonomisk forening": true,
+	"ideell forening": true, "association": false,
+}
+
+// NameKey folds a name for matching: lower case, no accents or punctuation, legal forms ("e.V.", "AB", "a.s.",
+// "vzw") removed.
+func NameKey(name string) string {
+	words := strings.Fields(Fold(name))
+	// Legal forms come last, sometimes as single letters ("e V", "a s", "sp z o o"); drop them from the end.
+	for {
+		dropped := false
+		for n := 4; n >= 1; n-- {
+			if len(words) > n && legalForms[strings.Join(words[len(words)-n:], " ")] {
+				words = words[:len(words)-n]
+				dropped = true
+				break
+			}
+		}
+		if !dropped {
+			break
+		}
+	}
+	return strings.Join(words, " ")
+}
