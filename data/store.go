@@ -198,6 +198,9 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 
 // friendly turns the driver's words for a locked or foreign file into advice.
 func friendly(err error) error {
+	if err == nil {
+		return nil
+	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "SQLITE_BUSY"), strings.Contains(msg, "database is locked"):

@@ -1,0 +1,105 @@
+package data
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// ExportColumns are the columns of a CSV export, in order.
+var ExportColumns = []string{"name", "acronym", "country", "city", "ecosystems", "label", "label_valid_until",
+	"label_status", "website", "status", "contact", "notes", "sources"}
+
+// ExportShortlist writes a shortlist as CSV for Excel: see WriteCSV.
+func (s *Store) ExportShortlist(ctx context.Context, shortlistID int64, w io.Writer, delimiter rune) error {
+	entries, err := s.Entries(ctx, shortlistID)
+	if err != nil {
+		return err
+	}
+	for i := range entries {
+		if entries[i].Cluster.Sources, err = s.sources(ctx, entries[i].Cluster.ID); err != nil {
+			return err
+		}
+	}
+	return WriteCSV(w, entries, delimiter, s.now())
+}
+
+// ExportClusters writes any list of clusters (a filtered search, say) as CSV; status and contact stay empty.
+func (s *Store) ExportClusters(ctx context.Context, cs []Cluster, w io.Writer, delimiter rune) error {
+	entries := make([]Entry, len(cs))
+	for i, c := range cs {
+		var err error
+		if c.Sources == nil {
+			if c.Sources, err = s.sources(ctx, c.ID); err != nil {
+				return err
+			}
+		}
+		if c.Notes == nil {
+			if c.Notes, err = s.Notes(ctx, c.ID); err != nil {
+				return err
+			}
+		}
+		entries[i] = Entry{Cluster: c, Notes: c.Notes}
+	}
+	return WriteCSV(w, entries, delimiter, s.now())
+}
+
+// WriteCSV writes entries as CSV that Excel opens right: UTF-8 with a byte-order mark, the given delimiter
+// (';' is what Excel expects in most European locales), lists joined with " | ", and every cell that Excel
+// would run as a formula made inert with a leading apostrophe.
+func WriteCSV(w io.Writer, entries []Entry, delimiter rune, today time.Time) error {
+	if delimiter != ';' && delimiter != ',' {
+		return fmt.Errorf("delimiter %q is not supported; use ';' or ','", delimiter)
+	}
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = delimiter
+	cw.UseCRLF = true // what Excel writes and expects
+	if err := cw.Write(ExportColumns); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		c := e.Cluster
+		notes := make([]string, len(e.Notes))
+		for i, n := range e.Notes {
+			notes[i] = n.At.Format(time.DateOnly) + ": " + n.Text
+		}
+		sources := make([]string, len(c.Sources))
+		for i, so := range c.Sources {
+			sources[i] = so.URL
+		}
+		ecos := make([]string, len(c.Ecosystems))
+		for i, eco := range c.Ecosystems {
+			ecos[i] = string(eco)
+		}
+		row := []string{c.Name, c.Acronym, c.Country, c.City, strings.Join(ecos, listSeparator), string(c.Label),
+			c.LabelValidUntil, string(c.LabelStatus(today)), c.Website, string(e.Status), e.Contact,
+			strings.Join(notes, listSeparator), strings.Join(sources, listSeparator)}
+		for i := range row {
+			row[i] = neutralise(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// neutralise stops a spreadsheet from reading a cell as a formula (CSV injection): a cell that begins with
+// =, +, -, @, tab or carriage return gets a leading apostrophe, which Excel shows as text and hides.
+func neutralise(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + cell
+	}
+	return cell
+}

@@ -1,0 +1,200 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ErrNotFound says that no cluster or shortlist answers to a name or id.
+var ErrNotFound = errors.New("not found")
+
+// AmbiguousError says that a name prefix fits several clusters; Candidates lists their names.
+type AmbiguousError struct {
+	Ref        string
+	Candidates []string
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%q fits %d clusters: %s; give more of the name or the id",
+		e.Ref, len(e.Candidates), strings.Join(e.Candidates, "; "))
+}
+
+const selectCluster = `SELECT id, ` + clusterColumns + ` FROM clusters`
+
+type scanner interface{ Scan(dest ...any) error }
+
+// scanCluster reads one row of selectCluster.
+func scanCluster(row scanner) (Cluster, error) {
+	var (
+		c                         Cluster
+		mask                      int64
+		sectors, label, updatedAt string
+		labelRank                 int
+		labelYear, members, found sql.NullInt64
+		through, host, nameKey    string
+	)
+	err := row.Scan(&c.ID, &c.Name, &c.Acronym, &c.Country, &c.Region, &c.City, &mask, &sectors, &c.Focus,
+		&c.Description, &label, &labelRank, &labelYear, &c.LabelValidUntil, &through, &c.Website, &host, &nameKey,
+		&members, &c.MembersText, &found, &c.Contact, &updatedAt)
+	if err != nil {
+		return c, err
+	}
+	c.Ecosystems = EcosystemsOf(mask)
+	if sectors != "" {
+		c.Sectors = strings.Split(sectors, listSeparator)
+	}
+	c.Label = Label(label)
+	c.LabelYear = int(labelYear.Int64)
+	c.Members = int(members.Int64)
+	c.Founded = int(found.Int64)
+	c.UpdatedAt = parseTime(updatedAt)
+	return c, nil
+}
+
+// Cluster returns one cluster with its sources, notes (oldest first) and shortlists.
+func (s *Store) Cluster(ctx context.Context, id int64) (Cluster, error) {
+	c, err := scanCluster(s.db.QueryRowContext(ctx, selectCluster+` WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("cluster %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return c, friendly(err)
+	}
+	if c.Sources, err = s.sources(ctx, id); err != nil {
+		return c, err
+	}
+	if c.Notes, err = s.Notes(ctx, id); err != nil {
+		return c, err
+	}
+	c.Shortlists, err = s.memberships(ctx, id)
+	return c, err
+}
+
+func (s *Store) sources(ctx context.Context, id int64) ([]Source, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT url, kind, read_at FROM cluster_sources WHERE cluster_id = ? ORDER BY read_at DESC, url`, id)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	defer rows.Close()
+	var out []Source
+	for rows.Next() {
+		var so Source
+		var at string
+		if err := rows.Scan(&so.URL, &so.Kind, &at); err != nil {
+			return nil, err
+		}
+		so.ReadAt = parseTime(at)
+		out = append(out, so)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) memberships(ctx context.Context, id int64) ([]Membership, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT l.id, l.name, e.status, e.contact
+		FROM shortlist_entries e JOIN shortlists l ON l.id = e.shortlist_id
+		WHERE e.cluster_id = ? ORDER BY l.name COLLATE NOCASE`, id)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	defer rows.Close()
+	var out []Membership
+	for rows.Next() {
+		var m Membership
+		var st string
+		if err := rows.Scan(&m.ShortlistID, &m.Shortlist, &st, &m.Contact); err != nil {
+			return nil, err
+		}
+		m.Status = EntryStatus(st)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// FindCluster resolves what a user typed to name a cluster: an id, a whole name (case-insensitive; an exact
+// name wins) or a prefix of one name. A prefix of several names is an *AmbiguousError listing them.
+func (s *Store) FindCluster(ctx context.Context, ref string) (Cluster, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return Cluster{}, fmt.Errorf("no cluster given: %w", ErrNotFound)
+	}
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		c, err := s.Cluster(ctx, id)
+		if err == nil || !errors.Is(err, ErrNotFound) {
+			return c, err
+		}
+	}
+	var ids []int64
+	var names []string
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, name = ? AS exact FROM clusters
+		WHERE name = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\' COLLATE NOCASE
+		ORDER BY exact DESC, name = ? COLLATE NOCASE DESC, name COLLATE NOCASE LIMIT 21`,
+		ref, ref, likePrefix(ref), ref)
+	if err != nil {
+		return Cluster{}, friendly(err)
+	}
+	defer rows.Close()
+	exact := false
+	for rows.Next() {
+		var id int64
+		var name string
+		var isExact bool
+		if err := rows.Scan(&id, &name, &isExact); err != nil {
+			return Cluster{}, err
+		}
+		if len(ids) == 0 && (isExact || strings.EqualFold(name, ref)) {
+			exact = true
+		}
+		ids = append(ids, id)
+		names = append(names, name)
+	}
+	if err := rows.Err(); err != nil {
+		return Cluster{}, err
+	}
+	rows.Close()
+	switch {
+	case len(ids) == 0:
+		return Cluster{}, fmt.Errorf("no cluster called %q: %w; try 'list --query %s'", ref, ErrNotFound, ref)
+	case len(ids) == 1 || exact:
+		return s.Cluster(ctx, ids[0])
+	}
+	if len(names) > 20 {
+		names = append(names[:20], "…")
+	}
+	return Cluster{}, &AmbiguousError{Ref: ref, Candidates: names}
+}
+
+// likePrefix escapes LIKE's wildcards in a prefix.
+func likePrefix(p string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(p) + "%"
+}
+
+// Count is how many clusters the catalogue holds.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM clusters`).Scan(&n)
+	return n, friendly(err)
+}
+
+// AllClusters returns every cluster without notes or shortlists, for scoring and exports of the whole catalogue.
+func (s *Store) AllClusters(ctx context.Context) ([]Cluster, error) {
+	rows, err := s.db.QueryContext(ctx, selectCluster+` ORDER BY id`)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	defer rows.Close()
+	var out []Cluster
+	for rows.Next() {
+		c, err := scanCluster(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

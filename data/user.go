@@ -1,0 +1,324 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Shortlist is a named list of candidate partners the user keeps, with what it is for.
+type Shortlist struct {
+	ID        int64
+	Name      string
+	Purpose   string
+	CreatedAt time.Time
+	Size      int // how many clusters it holds
+}
+
+// Entry is one cluster on a shortlist, with how far contact has come and the latest note about it.
+type Entry struct {
+	Cluster  Cluster // without notes or shortlists
+	Status   EntryStatus
+	Contact  string
+	AddedAt  time.Time
+	LastNote *Note
+	Notes    []Note // every note, oldest first; exports join them
+}
+
+// ErrDuplicate says that a shortlist of that name exists already.
+var ErrDuplicate = errors.New("already exists")
+
+// AddNote records a dated note about a cluster.
+func (s *Store) AddNote(ctx context.Context, clusterID int64, text string) (Note, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return Note{}, errors.New("the note is empty; write something to keep")
+	}
+	n := Note{At: s.now().UTC().Truncate(time.Second), Text: text}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := clusterExists(ctx, tx, clusterID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO notes (cluster_id, at, text) VALUES (?, ?, ?)`,
+			clusterID, formatTime(n.At), text)
+		if err != nil {
+			return err
+		}
+		n.ID, err = res.LastInsertId()
+		return err
+	})
+	return n, err
+}
+
+// Notes returns a cluster's notes, oldest first.
+func (s *Store) Notes(ctx context.Context, clusterID int64) ([]Note, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, at, text FROM notes WHERE cluster_id = ? ORDER BY at, id`, clusterID)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	defer rows.Close()
+	var out []Note
+	for rows.Next() {
+		var n Note
+		var at string
+		if err := rows.Scan(&n.ID, &at, &n.Text); err != nil {
+			return nil, err
+		}
+		n.At = parseTime(at)
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// CreateShortlist makes a new, empty shortlist. Names are unique, case-insensitively.
+func (s *Store) CreateShortlist(ctx context.Context, name, purpose string) (Shortlist, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return Shortlist{}, errors.New("a shortlist needs a name")
+	}
+	l := Shortlist{Name: name, Purpose: strings.TrimSpace(purpose), CreatedAt: s.now().UTC().Truncate(time.Second)}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO shortlists (name, purpose, created_at) VALUES (?, ?, ?)`,
+			l.Name, l.Purpose, formatTime(l.CreatedAt))
+		if err != nil {
+			if strings.Contains(err.Error(), "UNIQUE") {
+				return fmt.Errorf("shortlist %q %w; choose another name", name, ErrDuplicate)
+			}
+			return err
+		}
+		l.ID, err = res.LastInsertId()
+		return err
+	})
+	return l, err
+}
+
+// UpdateShortlist renames a shortlist and sets its purpose.
+func (s *Store) UpdateShortlist(ctx context.Context, id int64, name, purpose string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return errors.New("a shortlist needs a name")
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE shortlists SET name = ?, purpose = ? WHERE id = ?`,
+			name, strings.TrimSpace(purpose), id)
+		if err != nil {
+			if strings.Contains(err.Error(), "UNIQUE") {
+				return fmt.Errorf("shortlist %q %w; choose another name", name, ErrDuplicate)
+			}
+			return err
+		}
+		return mustHaveChanged(res, fmt.Errorf("shortlist %d: %w", id, ErrNotFound))
+	})
+}
+
+// DeleteShortlist removes a shortlist and its entries; the clusters and their notes stay.
+func (s *Store) DeleteShortlist(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM shortlists WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		return mustHaveChanged(res, fmt.Errorf("shortlist %d: %w", id, ErrNotFound))
+	})
+}
+
+// Shortlists lists every shortlist by name, with its size.
+func (s *Store) Shortlists(ctx context.Context) ([]Shortlist, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT l.id, l.name, l.purpose, l.created_at,
+		(SELECT count(*) FROM shortlist_entries e WHERE e.shortlist_id = l.id)
+		FROM shortlists l ORDER BY l.name COLLATE NOCASE`)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	defer rows.Close()
+	var out []Shortlist
+	for rows.Next() {
+		var l Shortlist
+		var at string
+		if err := rows.Scan(&l.ID, &l.Name, &l.Purpose, &at, &l.Size); err != nil {
+			return nil, err
+		}
+		l.CreatedAt = parseTime(at)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// ShortlistByName finds a shortlist by its name, case-insensitively.
+func (s *Store) ShortlistByName(ctx context.Context, name string) (Shortlist, error) {
+	ls, err := s.Shortlists(ctx)
+	if err != nil {
+		return Shortlist{}, err
+	}
+	for _, l := range ls {
+		if strings.EqualFold(l.Name, strings.TrimSpace(name)) {
+			return l, nil
+		}
+	}
+	return Shortlist{}, fmt.Errorf("no shortlist called %q: %w; 'shortlist list' shows them", name, ErrNotFound)
+}
+
+// AddToShortlist puts a cluster on a shortlist, or, when it is there already, sets its status and contact
+// (an empty contact keeps the one recorded).
+func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64, status EntryStatus, contact string) error {
+	if status == "" {
+		status = EntryCandidate
+	}
+	if _, ok := ParseEntryStatus(string(status)); !ok {
+		return fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := clusterExists(ctx, tx, clusterID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries (shortlist_id, cluster_id, status, contact, added_at)
+			VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (shortlist_id, cluster_id) DO UPDATE SET status = excluded.status,
+				contact = CASE WHEN excluded.contact = '' THEN contact ELSE excluded.contact END`,
+			shortlistID, clusterID, string(status), strings.TrimSpace(contact), formatTime(s.now()))
+		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
+			return fmt.Errorf("shortlist %d: %w", shortlistID, ErrNotFound)
+		}
+		return err
+	})
+}
+
+// SetEntry changes the status and contact person of a cluster on a shortlist.
+func (s *Store) SetEntry(ctx context.Context, shortlistID, clusterID int64, status EntryStatus, contact string) error {
+	if _, ok := ParseEntryStatus(string(status)); !ok {
+		return fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE shortlist_entries SET status = ?, contact = ?
+			WHERE shortlist_id = ? AND cluster_id = ?`, string(status), strings.TrimSpace(contact), shortlistID, clusterID)
+		if err != nil {
+			return err
+		}
+		return mustHaveChanged(res, fmt.Errorf("cluster %d is not on shortlist %d: %w", clusterID, shortlistID, ErrNotFound))
+	})
+}
+
+// RemoveFromShortlist takes a cluster off a shortlist; its notes stay.
+func (s *Store) RemoveFromShortlist(ctx context.Context, shortlistID, clusterID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM shortlist_entries WHERE shortlist_id = ? AND cluster_id = ?`,
+			shortlistID, clusterID)
+		if err != nil {
+			return err
+		}
+		return mustHaveChanged(res, fmt.Errorf("cluster %d is not on that shortlist: %w", clusterID, ErrNotFound))
+	})
+}
+
+// Entries lists the clusters on a shortlist by name, each with status, contact and notes.
+func (s *Store) Entries(ctx context.Context, shortlistID int64) ([]Entry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT e.status, e.contact, e.added_at, c.id, `+prefixed("c", clusterColumns)+`
+		FROM shortlist_entries e JOIN clusters c ON c.id = e.cluster_id
+		WHERE e.shortlist_id = ? ORDER BY c.name COLLATE NOCASE`, shortlistID)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		var st, at string
+		c, err := scanCluster(prefixScanner{rows, []any{&st, &e.Contact, &at}})
+		if err != nil {
+			return nil, err
+		}
+		e.Cluster, e.Status, e.AddedAt = c, EntryStatus(st), parseTime(at)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Notes, err = s.Notes(ctx, out[i].Cluster.ID); err != nil {
+			return nil, err
+		}
+		if n := len(out[i].Notes); n > 0 {
+			out[i].LastNote = &out[i].Notes[n-1]
+		}
+	}
+	return out, nil
+}
+
+// ShortlistedIDs is the set of clusters on any shortlist.
+func (s *Store) ShortlistedIDs(ctx context.Context) (map[int64]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT cluster_id FROM shortlist_entries`)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// prefixScanner scans leading columns into extra before handing the rest to scanCluster.
+type prefixScanner struct {
+	row   scanner
+	extra []any
+}
+
+func (p prefixScanner) Scan(dest ...any) error { return p.row.Scan(append(p.extra, dest...)...) }
+
+func prefixed(alias, columns string) string {
+	parts := strings.Split(columns, ",")
+	for i, p := range parts {
+		parts[i] = alias + "." + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func statusNames() string {
+	names := make([]string, len(EntryStatuses))
+	for i, s := range EntryStatuses {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
+}
+
+// write runs fn in one transaction, committed only when fn succeeds.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return friendly(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return friendly(err)
+	}
+	return friendly(tx.Commit())
+}
+
+func clusterExists(ctx context.Context, tx *sql.Tx, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM clusters WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("cluster %d: %w", id, ErrNotFound)
+	}
+	return err
+}
+
+func mustHaveChanged(res sql.Result, notFound error) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return notFound
+	}
+	return nil
+}
