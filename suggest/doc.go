@@ -1,0 +1,37 @@
+// Package suggest ranks partner clusters abroad for a home cluster: those that share enough to start talking
+// (touch points) and differ enough to bring something new. It is pure Go over []data.Cluster; the catalogue
+// and the GUI feed it and show its results.
+//
+// # Score
+//
+// For a home H and a candidate C in another country, with curiosity c in [0,1] (clamped), the score is
+//
+//	score = 0.85·M + 0.15·L
+//	M     = (1−c)·S + c·(0.7·D + 0.3·S)      (= S·(1−0.7c) + 0.7c·D)
+//	S     = 0.6·E + 0.4·T                    (similarity)
+//
+// where every part lies in [0,1], so the score does too:
+//
+//   - E, shared ecosystems: the Dice coefficient 2|H∩C| / (|H|+|C|) of the two ecosystem sets, so a pure food
+//     cluster is more alike to a pure food cluster than a food-and-chemicals one is.
+//   - T, text similarity: the square root of the cosine between TF-IDF vectors of the home's name and keywords
+//     and the candidate's name, focus, description and sectors. Words are folded (data.Fold), stop words of
+//     twelve European languages, cluster words ("cluster", "klynge", "network", legal forms) and country names
+//     are dropped, and each word is cut to its first five letters, a crude stemmer that works across languages
+//     ("energy", "Energie", "energia"). TF is 1+ln(tf); IDF is 1+ln((N+1)/(df+1)) over the whole index.
+//     The square root spreads the small cosines that short focus phrases give.
+//   - D, complementary ecosystems: the ecosystems C has and H lacks that complement one of H's in
+//     ComplementTable, each with the strength s of its best pair with H (Strong 1, Moderate 0.6), combined as
+//     1 − Π(1 − 0.7·s): one strong complement gives 0.7, two give 0.91.
+//   - L, label quality as of Options.Today: valid gold 1, valid silver 0.8, valid bronze 0.6, a label without a
+//     known validity date 0.3 to 0.4 by level, an expired label 0.15 to 0.2 by level, none 0.
+//
+// At curiosity 0 the ranking is by likeness (shared ecosystems and text); at curiosity 1 it is mostly by what
+// the candidate brings that the home lacks, while touch points still count for 30 % so that a partner that
+// both shares and brings beats one that only brings. The label never weighs more than 15 %: it tells how well
+// a cluster is run, not whether it fits.
+//
+// Candidates with nothing in common and nothing to bring (E, T and D all 0) are not suggested. The home
+// itself (same ID) and clusters in the home's country are left out; so are clusters of unknown country when the
+// home's country is known.
+package suggest
