@@ -1,0 +1,233 @@
+package scraper
+
+import (
+	"fmt"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"clusterbridge/data"
+)
+
+// escaSite holds the ESCA benchmarked-clusters page: its table columns, found by header text in any order,
+// and where the page names its country.
+var escaSite = struct {
+	Path            string      // URL path of the label tables
+	Columns         []fieldRule // header texts, folded, per record field
+	RequiredColumns []string    // a table needs a name column and one of these to be a label table
+	CountryOption   []string    // the selected country of the page's form, first found wins
+	Headings        string      // elements whose text may name the label level of the tables after them
+}{
+	Path: "/benchmarked-clusters",
+	Columns: []fieldRule{
+		{Field: fieldName, Labels: []string{"name", "cluster", "cluster name", "cluster organisation", "organisation"}},
+		{Field: fieldFocus, Labels: []string{"comparative portfolio", "portfolio", "sector", "focus"}},
+		{Field: fieldWebsite, Labels: []string{"www", "website", "web", "url", "homepage"}},
+		{Field: fieldValidUntil, Labels: []string{"label valid until", "valid until", "validity", "label validity", "expiry date"}},
+		{Field: fieldLabel, Labels: []string{"label", "label level", "level", "esca label"}},
+		{Field: fieldCountry, Labels: []string{"country"}},
+		{Field: fieldCity, Labels: []string{"city", "town"}},
+	},
+	RequiredColumns: []string{fieldValidUntil, fieldWebsite, fieldFocus, fieldLabel},
+	CountryOption: []string{"select[name=country] option[selected]", "select#country option[selected]",
+		"select[name*=country] option[selected]"},
+	Headings: "h1, h2, h3, h4, h5, h6",
+}
+
+// escaTable is a table recognised as a label table: its node and the record field of each column.
+type escaTable struct {
+	node    *html.Node
+	columns []string // per column: a field, or "" when ignored
+	level   data.Label
+}
+
+// escaTables finds the label tables of a page and the level each falls under: its caption's, else that of the
+// nearest heading before it (a deeper heading without a level does not clear its parent's).
+func escaTables(doc *goquery.Selection) []escaTable {
+	var tables []escaTable
+	var levels [7]data.Label // per heading depth h1..h6
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if depth := headingDepth(n); depth > 0 && matcher(escaSite.Headings).Match(n) {
+				levels[depth], _ = data.ParseLabel(textOf(n))
+				for d := depth + 1; d < len(levels); d++ {
+					levels[d] = data.LabelNone
+				}
+				return
+			}
+			if n.Data == "table" {
+				if t, ok := readTableHeader(n); ok {
+					t.level = currentLevel(levels[:])
+					if caption := goquery.NewDocumentFromNode(n).FindMatcher(matcher("caption")); caption.Length() > 0 {
+						if l, ok := data.ParseLabel(selText(caption)); ok {
+							t.level = l
+						}
+					}
+					tables = append(tables, t)
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	return tables
+}
+
+func headingDepth(n *html.Node) int {
+	if len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+		return int(n.Data[1] - '0')
+	}
+	return 0
+}
+
+func currentLevel(levels []data.Label) data.Label {
+	for d := len(levels) - 1; d >= 0; d-- {
+		if levels[d] != data.LabelNone {
+			return levels[d]
+		}
+	}
+	return data.LabelNone
+}
+
+// readTableHeader maps a table's header cells (its <th> row, else its first row) to fields.
+func readTableHeader(table *html.Node) (escaTable, bool) {
+	rows := tableRows(table)
+	if len(rows) == 0 {
+		return escaTable{}, false
+	}
+	cells := rowCells(rows[0])
+	t := escaTable{node: table, columns: make([]string, len(cells))}
+	hasName, hasOther := false, false
+	for i, c := range cells {
+		field, ok := matchField(escaSite.Columns, textOf(c))
+		if !ok {
+			continue
+		}
+		t.columns[i] = field
+		hasName = hasName || field == fieldName
+		for _, req := range escaSite.RequiredColumns {
+			hasOther = hasOther || field == req
+		}
+	}
+	return t, hasName && hasOther
+}
+
+// tableRows lists a table's rows, those of thead, tbody and tfoot included, but not those of nested tables.
+func tableRows(table *html.Node) []*html.Node {
+	var rows []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
+			case "tr":
+				rows = append(rows, c)
+			case "thead", "tbody", "tfoot":
+				walk(c)
+			}
+		}
+	}
+	walk(table)
+	return rows
+}
+
+func rowCells(tr *html.Node) []*html.Node {
+	var cells []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+// readESCA reads every label table of an ESCA page; expired labels are read too, with their date.
+func (r *pageReader) readESCA(doc *goquery.Document) (Page, error) {
+	tables := escaTables(doc.Selection)
+	if len(tables) == 0 {
+		return Page{}, fmt.Errorf("no label table (with Name and Label valid until columns) found on %s as an ESCA page", r.url)
+	}
+	country, err := r.escaCountry(doc)
+	var recs []data.Cluster
+	for _, t := range tables {
+		for _, tr := range tableRows(t.node)[1:] {
+			c := r.escaRow(t, rowCells(tr))
+			if c.Country == "" {
+				c.Country = country
+			}
+			if c.Name != "" {
+				recs = append(recs, c)
+			}
+		}
+	}
+	for _, c := range recs {
+		if c.Country == "" && err != nil {
+			return Page{}, err
+		}
+	}
+	p := r.page(r.url, KindESCA, recs)
+	if len(p.Records) == 0 {
+		return Page{}, fmt.Errorf("no cluster rows found on %s as an ESCA label table", r.url)
+	}
+	return p, nil
+}
+
+// escaCountry is the page's selected country, else --country; the error says which to give.
+func (r *pageReader) escaCountry(doc *goquery.Document) (string, error) {
+	if name := firstMatch(doc.Selection, escaSite.CountryOption, ""); name != "" {
+		if code, ok := data.CountryCode(name); ok {
+			return code, nil
+		}
+	}
+	if r.opts.Country != "" {
+		if code, ok := data.CountryCode(r.opts.Country); ok {
+			return code, nil
+		}
+		return "", fmt.Errorf("--country %q is no known country code; use --country CC with an ISO code such as DK", r.opts.Country)
+	}
+	return "", fmt.Errorf("%s does not say which country its ESCA table is for; use --country CC (e.g. --country DK)", r.url)
+}
+
+func (r *pageReader) escaRow(t escaTable, cells []*html.Node) data.Cluster {
+	c := data.Cluster{Label: t.level}
+	for i, cell := range cells {
+		if i >= len(t.columns) || t.columns[i] == fieldNone {
+			continue
+		}
+		v := valueOf(cell)
+		switch t.columns[i] {
+		case fieldName:
+			c.Name = v.text
+		case fieldFocus:
+			c.Focus = v.text
+			if e, ok := data.ParseEcosystem(v.text); ok {
+				c.Ecosystems = append(c.Ecosystems, e)
+			}
+		case fieldWebsite:
+			c.Website = websiteOf([]fieldValue{v})
+		case fieldValidUntil:
+			if d, ok := dateOf(v); ok {
+				c.LabelValidUntil = d
+			} else if v.text != "" {
+				r.warnf("unreadable label date %q for %s on %s", v.text, c.Name, r.url)
+			}
+		case fieldLabel:
+			if l, ok := data.ParseLabel(v.text); ok {
+				c.Label = l
+			}
+		case fieldCountry:
+			c.Country = r.countryCode(v.text, c.Name)
+		case fieldCity:
+			c.City = v.text
+		}
+	}
+	return c
+}

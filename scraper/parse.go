@@ -1,0 +1,351 @@
+package scraper
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"clusterbridge/data"
+)
+
+// Parse reads one fetched or saved page: it finds out which source the page is (ECCP profile, listing or
+// sitemap, ESCA label table, EUCLES label post, CSV file) and reads its clusters and links. pageURL is the URL
+// fetched or the file read; contentType is the HTTP Content-Type, or "" for a file.
+//
+// A page of no known source comes back as KindOther with the reason in Skipped and a nil error. A page that
+// looks like a source but yields nothing is an error, so that a changed site is noticed at once.
+func Parse(pageURL string, body []byte, contentType string, opts Options) (Page, error) {
+	body = decodeBody(body, contentType)
+	r := newPageReader(pageURL, opts)
+	if looksLikeCSV(pageURL, contentType) {
+		return r.readCSV(body)
+	}
+	if looksLikeSitemap(body) {
+		return r.readSitemap(body)
+	}
+	root, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		return Page{}, fmt.Errorf("%s is not readable HTML: %w", pageURL, err)
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	kind, reason := detectHTML(pageURL, body, doc)
+	switch kind {
+	case KindECCPProfile:
+		return r.readECCPProfile(doc)
+	case KindECCPListing:
+		return r.readECCPListing(doc)
+	case KindESCA:
+		return r.readESCA(doc)
+	case KindEUCLES:
+		return r.readEUCLES(doc)
+	}
+	return Page{URL: pageURL, Kind: KindOther, Skipped: reason}, nil
+}
+
+// decodeBody turns the page into UTF-8, from the charset that the Content-Type, a BOM or a <meta> declares.
+func decodeBody(body []byte, contentType string) []byte {
+	enc, name, certain := charset.DetermineEncoding(body, contentType)
+	if name == "utf-8" {
+		return bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	}
+	// windows-1252 is also the guess when nothing is declared in the first 1 KiB; valid UTF-8 is then UTF-8.
+	if !certain && name == "windows-1252" && utf8.Valid(body) {
+		return body
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+// pageReader carries what every source's reader needs: the page's URL, the options and the warnings so far.
+type pageReader struct {
+	url      string
+	opts     Options
+	readAt   time.Time
+	warnings []string
+}
+
+func newPageReader(pageURL string, opts Options) *pageReader {
+	readAt := opts.ReadAt
+	if readAt.IsZero() {
+		readAt = time.Now()
+	}
+	return &pageReader{url: pageURL, opts: opts, readAt: readAt}
+}
+
+func (r *pageReader) warnf(format string, args ...any) {
+	r.warnings = append(r.warnings, fmt.Sprintf(format, args...))
+}
+
+// page assembles the result; records without a name are dropped, the rest normalised and given this source.
+func (r *pageReader) page(pageURL string, kind Kind, recs []data.Cluster) Page {
+	p := Page{URL: pageURL, Kind: kind}
+	src := data.Source{URL: pageURL, Kind: string(kind), ReadAt: r.readAt}
+	for i := range recs {
+		if r.normalise(&recs[i]) {
+			recs[i].Sources = append(recs[i].Sources, src)
+			p.Records = append(p.Records, recs[i])
+		}
+	}
+	p.Warnings = r.warnings
+	return p
+}
+
+// normalise tidies a record in place as the catalogue expects it; it reports false when the record has no name.
+func (r *pageReader) normalise(c *data.Cluster) bool {
+	for _, s := range []*string{&c.Name, &c.Acronym, &c.Region, &c.City, &c.Focus, &c.MembersText, &c.Contact} {
+		*s = collapse(*s)
+	}
+	c.Description = strings.TrimSpace(c.Description)
+	if c.Name == "" {
+		return false
+	}
+	c.Country = r.countryCode(c.Country, c.Name)
+	c.Website = absoluteWebsite(c.Website)
+	c.Ecosystems = uniqueEcosystems(c.Ecosystems)
+	c.Sectors = uniqueStrings(c.Sectors)
+	if c.LabelValidUntil != "" && data.ValidThrough(c.LabelValidUntil) == "" {
+		r.warnf("unreadable label date %q for %s ignored", c.LabelValidUntil, c.Name)
+		c.LabelValidUntil = ""
+	}
+	if c.Members == 0 && c.MembersText != "" {
+		c.Members = leadingNumber(c.MembersText)
+	}
+	return true
+}
+
+// countryCode turns a country name or code into an upper-case ISO code; an unknown one is dropped with a warning.
+func (r *pageReader) countryCode(s, who string) string {
+	s = collapse(s)
+	if s == "" {
+		return ""
+	}
+	if code, ok := data.CountryCode(s); ok {
+		return code
+	}
+	r.warnf("unknown country %q for %s ignored", s, who)
+	return ""
+}
+
+// collapse trims text and turns every run of white space (NBSP included) into one space.
+func collapse(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func needsCollapse(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			return true
+		}
+		prevSpace = sp
+	}
+	return prevSpace && s != ""
+}
+
+// absoluteWebsite makes a website an absolute http(s) URL, adding https:// when no scheme is given.
+func absoluteWebsite(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
+		return s
+	case strings.HasPrefix(s, "//"):
+		return "https:" + s
+	case strings.HasPrefix(lower, "mailto:"), strings.HasPrefix(lower, "javascript:"), strings.HasPrefix(s, "#"):
+		return ""
+	}
+	return "https://" + strings.Join(strings.Fields(s), "")
+}
+
+func uniqueEcosystems(es []data.Ecosystem) []data.Ecosystem {
+	var out []data.Ecosystem
+	for _, e := range es {
+		dup := false
+		for _, x := range out {
+			dup = dup || x == e
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func uniqueStrings(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		s = collapse(s)
+		if s == "" || seen[data.Fold(s)] {
+			continue
+		}
+		seen[data.Fold(s)] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// leadingNumber reads the first number in text such as "~90", "90+" or "1,200 members".
+func leadingNumber(s string) int {
+	n, started := 0, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if n > 100_000_000 {
+				return n
+			}
+			n = n*10 + int(r-'0')
+			started = true
+		case started && (r == ',' || r == '.' || r == ' ' || r == '\u00a0' || r == '\''):
+			// thousands separators inside the number
+		case started:
+			return n
+		}
+	}
+	return n
+}
+
+// yearIn finds a plausible year (1800–2100) written as four digits in text such as "2006" or "12/03/2006".
+func yearIn(s string) int {
+	for _, tok := range numberTokens(s) {
+		if len(tok) == 4 {
+			if y, _ := strconv.Atoi(tok); y >= 1800 && y <= 2100 {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+func numberTokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+}
+
+// resolve makes href absolute against base; it returns "" for what is no link.
+func resolve(base *url.URL, href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		return ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	u.Fragment = ""
+	return u.String()
+}
+
+// webURL parses s when it is an absolute http(s) URL, else returns nil.
+func webURL(s string) *url.URL {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil
+	}
+	return u
+}
+
+// hostOf is the lower-case host of an http(s) page URL, or "" for a file path.
+func hostOf(pageURL string) string {
+	if u := webURL(pageURL); u != nil {
+		return strings.ToLower(u.Hostname())
+	}
+	return ""
+}
+
+// blockElements separate words when text is taken from markup: <p>a</p><p>b</p> reads "a b", not "ab".
+var blockElements = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "td": true, "th": true, "tr": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "dd": true, "dt": true,
+	"section": true, "article": true, "header": true, "footer": true, "table": true, "span": false,
+}
+
+// textOf is the visible text of a node, with block elements separated by spaces, collapsed.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.Data == "script" || n.Data == "style" {
+				return
+			}
+		case html.CommentNode:
+			return
+		}
+		block := n.Type == html.ElementNode && blockElements[n.Data]
+		if block {
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteByte(' ')
+		}
+	}
+	walk(n)
+	return collapse(b.String())
+}
+
+// selText is the text of a selection's first node, or "".
+func selText(s *goquery.Selection) string {
+	if s.Length() == 0 {
+		return ""
+	}
+	return textOf(s.Get(0))
+}
+
+// attr is an attribute of a node, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// firstMatch returns the text (or the named attribute when attrName is set) of the first selector that finds
+// something non-empty.
+func firstMatch(doc *goquery.Selection, selectors []string, attrName string) string {
+	for _, sel := range selectors {
+		var found string
+		doc.FindMatcher(matcher(sel)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if attrName != "" {
+				found = strings.TrimSpace(attr(s.Get(0), attrName))
+			} else {
+				found = textOf(s.Get(0))
+			}
+			return found == ""
+		})
+		if found != "" {
+			return found
+		}
+	}
+	return ""
+}
