@@ -1,0 +1,213 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Problem kinds recorded for an import run.
+const (
+	ProblemFailed    = "failed"    // a page or file could not be read or saved
+	ProblemSkipped   = "skipped"   // a page that is no source (a news item), or one robots.txt forbids
+	ProblemAmbiguous = "ambiguous" // a record that fits several clusters, left unmerged
+)
+
+// Problem is one page or record an import could not take in as it is, with the reason.
+type Problem struct {
+	URL    string
+	Kind   string // ProblemFailed, ProblemSkipped or ProblemAmbiguous
+	Reason string
+}
+
+// RunCounts are an import run's totals: clusters added, updated and unchanged; pages skipped and failed.
+type RunCounts struct {
+	Added, Updated, Unchanged, Skipped, Failed int
+}
+
+// ImportRun is one recorded import.
+type ImportRun struct {
+	ID         int64
+	StartedAt  time.Time
+	FinishedAt time.Time // zero while running, or when the program stopped before finishing it
+	Sources    []string
+	Counts     RunCounts
+	Cancelled  bool
+	Problems   []Problem
+}
+
+// Validators are what a server said about a page, to ask next time whether it changed.
+type Validators struct {
+	ETag         string
+	LastModified string
+	ReadAt       time.Time // when the page was last read and saved; zero when never
+}
+
+// BeginRun records the start of an import of the given sources and returns its id.
+func (s *Store) BeginRun(ctx context.Context, sources []string) (int64, error) {
+	var id int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO import_runs (started_at, sources) VALUES (?, ?)`,
+			formatTime(s.now()), strings.Join(sources, "\n"))
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("cannot record the import: %w", err)
+	}
+	return id, nil
+}
+
+// RecordProblem records a page that failed or was skipped in run runID.
+func (s *Store) RecordProblem(ctx context.Context, runID int64, p Problem) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return recordProblem(ctx, tx, runID, p) })
+}
+
+func recordProblem(ctx context.Context, tx *sql.Tx, runID int64, p Problem) error {
+	if runID == 0 {
+		return nil
+	}
+	switch p.Kind {
+	case ProblemFailed, ProblemSkipped, ProblemAmbiguous:
+	default:
+		return fmt.Errorf("unknown kind of import problem %q", p.Kind)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO import_problems (run_id, url, kind, reason) VALUES (?, ?, ?, ?)`,
+		runID, p.URL, p.Kind, p.Reason)
+	return err
+}
+
+// FinishRun records the end of run runID with its totals. It runs even when ctx is cancelled, so that a
+// cancelled import is recorded as such.
+func (s *Store) FinishRun(ctx context.Context, runID int64, c RunCounts, cancelled bool) error {
+	ctx = context.WithoutCancel(ctx)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE import_runs SET finished_at = ?, added = ?, updated = ?, unchanged = ?,
+			skipped = ?, failed = ?, cancelled = ? WHERE id = ?`,
+			formatTime(s.now()), c.Added, c.Updated, c.Unchanged, c.Skipped, c.Failed, cancelled, runID)
+		return err
+	})
+}
+
+// ImportRuns returns the latest import runs, newest first, each with its problems.
+func (s *Store) ImportRuns(ctx context.Context, limit int) ([]ImportRun, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, started_at, coalesce(finished_at, ''), sources, added, updated,
+		unchanged, skipped, failed, cancelled FROM import_runs ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	var out []ImportRun
+	for rows.Next() {
+		var r ImportRun
+		var started, finished, sources string
+		if err := rows.Scan(&r.ID, &started, &finished, &sources, &r.Counts.Added, &r.Counts.Updated,
+			&r.Counts.Unchanged, &r.Counts.Skipped, &r.Counts.Failed, &r.Cancelled); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.StartedAt, r.FinishedAt = parseTime(started), parseTime(finished)
+		if sources != "" {
+			r.Sources = strings.Split(sources, "\n")
+		}
+		out = append(out, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].Problems, err = s.runProblems(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) runProblems(ctx context.Context, runID int64) ([]Problem, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT url, kind, reason FROM import_problems WHERE run_id = ? ORDER BY rowid`, runID)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	defer rows.Close()
+	var out []Problem
+	for rows.Next() {
+		var p Problem
+		if err := rows.Scan(&p.URL, &p.Kind, &p.Reason); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Validators returns what the last successful read of url remembered; all zero when it was never read.
+func (s *Store) Validators(ctx context.Context, url string) (Validators, error) {
+	var v Validators
+	var at string
+	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, read_at FROM fetched_pages WHERE url = ?`, url).
+		Scan(&v.ETag, &v.LastModified, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Validators{}, nil
+	}
+	if err != nil {
+		return Validators{}, friendly(err)
+	}
+	v.ReadAt = parseTime(at)
+	return v, nil
+}
+
+// LastRead is when url was last read and saved successfully; zero when never.
+func (s *Store) LastRead(ctx context.Context, url string) (time.Time, error) {
+	v, err := s.Validators(ctx, url)
+	return v.ReadAt, err
+}
+
+// RememberValidators records a successful read of url on its own; SavePage does it with the page's records.
+func (s *Store) RememberValidators(ctx context.Context, url string, v Validators) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return rememberValidators(ctx, tx, url, v, s.now()) })
+}
+
+func rememberValidators(ctx context.Context, tx *sql.Tx, url string, v Validators, now time.Time) error {
+	if url == "" {
+		return nil
+	}
+	at := v.ReadAt
+	if at.IsZero() {
+		at = now
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO fetched_pages (url, etag, last_modified, read_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+		read_at = excluded.read_at`, url, v.ETag, v.LastModified, formatTime(at))
+	return err
+}
+
+// Unchanged records that url was found unchanged (a 304, or a sitemap lastmod not newer than the last read)
+// and returns how many clusters the catalogue knows from it. A non-zero readAt refreshes the read time of the
+// page and of those clusters' sources.
+func (s *Store) Unchanged(ctx context.Context, url string, readAt time.Time) (int, error) {
+	var n int
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cluster_sources WHERE url = ?`, url).Scan(&n); err != nil {
+			return err
+		}
+		if readAt.IsZero() {
+			return nil
+		}
+		at := formatTime(readAt)
+		if _, err := tx.ExecContext(ctx, `UPDATE fetched_pages SET read_at = max(read_at, ?) WHERE url = ?`, at, url); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE cluster_sources SET read_at = max(read_at, ?) WHERE url = ?`, at, url)
+		return err
+	})
+	return n, err
+}
