@@ -7,13 +7,14 @@
 // For a home H and a candidate C in another country, with curiosity c in [0,1] (clamped), the score is
 //
 //	score = 0.85·M + 0.15·L
-//	M     = (1−c)·S + c·(0.7·D + 0.3·S)      (= S·(1−0.7c) + 0.7c·D)
+//	M     = (1−c)·S + c·(0.6·D + 0.4·S)      (= S·(1−0.6c) + 0.6c·D)
 //	S     = 0.6·E + 0.4·T                    (similarity)
 //
 // where every part lies in [0,1], so the score does too:
 //
-//   - E, shared ecosystems: the Dice coefficient 2|H∩C| / (|H|+|C|) of the two ecosystem sets, so a pure food
-//     cluster is more alike to a pure food cluster than a food-and-chemicals one is.
+//   - E, shared ecosystems: the mean of the home's coverage |H∩C|/|H| and the Dice coefficient
+//     2|H∩C|/(|H|+|C|). Coverage says whether there is a touch point at all; Dice makes a pure food cluster
+//     more alike to a pure food cluster than a food-and-health one is, without burying the latter.
 //   - T, text similarity: the square root of the cosine between TF-IDF vectors of the home's name and keywords
 //     and the candidate's name, focus, description and sectors. Words are folded (data.Fold), stop words of
 //     twelve European languages, cluster words ("cluster", "klynge", "network", legal forms) and country names
@@ -27,7 +28,7 @@
 //     known validity date 0.3 to 0.4 by level, an expired label 0.15 to 0.2 by level, none 0.
 //
 // At curiosity 0 the ranking is by likeness (shared ecosystems and text); at curiosity 1 it is mostly by what
-// the candidate brings that the home lacks, while touch points still count for 30 % so that a partner that
+// the candidate brings that the home lacks, while touch points still count for 40 % so that a partner that
 // both shares and brings beats one that only brings. The label never weighs more than 15 %: it tells how well
 // a cluster is run, not whether it fits.
 //

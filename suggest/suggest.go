@@ -232,7 +232,7 @@ func (ix *Index) query(home Home) query {
 const (
 	wLabel      = 0.15
 	wSharedInS  = 0.6
-	wCuriousD   = 0.7
+	wCuriousD   = 0.6
 	complementK = 0.7
 )
 
@@ -346,7 +346,7 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 		shared := bits.OnesCount64(uint64(hmask & d.mask))
 		var e float64
 		if shared > 0 {
-			e = 2 * float64(shared) / float64(hn+bits.OnesCount64(uint64(d.mask)))
+			e = sharedScore(shared, hn, bits.OnesCount64(uint64(d.mask)))
 		}
 		var t float64
 		if cos := acc[i]; cos > 0 {
@@ -375,6 +375,11 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 		out[k] = ix.suggestion(cd, home, hmask, bringMask, q, opts, todayNum)
 	}
 	return out
+}
+
+// sharedScore is E: the mean of how much of the home the shared ecosystems cover and their Dice coefficient.
+func sharedScore(shared, home, cand int) float64 {
+	return 0.5*float64(shared)/float64(home) + float64(shared)/float64(home+cand)
 }
 
 func (d *doc) status(today int32) data.LabelStatus {
@@ -483,7 +488,7 @@ func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q q
 	}
 	// Recompute the parts for display (cheap: only for the kept few).
 	if n := bits.OnesCount64(uint64(hmask & d.mask)); n > 0 {
-		s.Parts.Shared = 2 * float64(n) / float64(bits.OnesCount64(uint64(hmask))+bits.OnesCount64(uint64(d.mask)))
+		s.Parts.Shared = sharedScore(n, bits.OnesCount64(uint64(hmask)), bits.OnesCount64(uint64(d.mask)))
 	}
 	s.Parts.Label = labelScore(d.label, st)
 	var brings [14]float64

@@ -2,7 +2,10 @@ package suggest
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"clusterbridge/data"
 )
@@ -72,7 +75,7 @@ var stopWords = func() map[string]bool {
 
 // tokens calls fn with the stem and the folded word of every meaningful word in s.
 func tokens(s string, fn func(stem, word string)) {
-	f := data.Fold(s)
+	f := fold(s)
 	for len(f) > 0 {
 		i := strings.IndexByte(f, ' ')
 		var w string
@@ -84,8 +87,23 @@ func tokens(s string, fn func(stem, word string)) {
 		if !meaningful(w) {
 			continue
 		}
-		fn(stem(w), w)
+		st := stem(w)
+		if genericStems[st] {
+			continue
+		}
+		fn(st, w)
 	}
+}
+
+// genericStems are stems of words that nearly every cluster uses of itself in some language (innovation,
+// innovasjon, technology, tecnologia, teknologi, industry, Industrie, industria …). Matching on them says
+// nothing about fit, and would fill the reason line with "similar focus: technology".
+var genericStems = map[string]bool{
+	"innov": true, "techn": true, "tecno": true, "tekno": true, "tecnh": true, "indus": true, "secto": true,
+	"devel": true, "busin": true, "compa": true, "manag": true, "excel": true, "compe": true, "platf": true,
+	"initi": true, "partn": true, "allia": true, "valle": true, "centr": true, "cente": true, "park": true,
+	"hub": true, "solut": true, "servi": true, "enter": true, "firms": true, "unter": true, "empre": true,
+	"impre": true, "found": true, "membe": true, "mitgl": true, "sme": true, "smes": true,
 }
 
 func meaningful(w string) bool {
@@ -109,4 +127,58 @@ func stem(w string) string {
 		n++
 	}
 	return w
+}
+
+// fold is data.Fold, made safe for concurrent use and quick on plain ASCII. data.Fold shares one
+// transform.Chain between all callers, and a transformer keeps state, so two goroutines folding at once corrupt
+// each other (seen as a slice-bounds panic under TestConcurrent). The norm forms used here are stateless.
+// TestFoldMatchesData keeps the two in step.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		var b strings.Builder
+		for _, r := range norm.NFD.String(s) {
+			if !unicode.Is(unicode.Mn, r) {
+				b.WriteRune(r)
+			}
+		}
+		s = norm.NFC.String(b.String())
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'ø':
+			r = 'o'
+		case 'æ':
+			b.WriteString("ae")
+			space = false
+			continue
+		case 'ß':
+			b.WriteString("ss")
+			space = false
+			continue
+		case 'ł':
+			r = 'l'
+		case 'đ':
+			r = 'd'
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
 }

@@ -1,0 +1,279 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"clusterbridge/data"
+)
+
+const listUsage = `list [--query TEXT] [--label gold,silver,bronze,none] [--valid] [--country CC,CC] [--ecosystem NAME]... [--format table|csv|json]
+    clusters that match, by name`
+
+const showUsage = `show CLUSTER [--format text|json]
+    every fact about one cluster, its sources, notes and shortlists`
+
+func runList(e *env, args []string) error {
+	fs := flag.NewFlagSet("list", flag.ContinueOnError)
+	text := fs.String("query", "", "words to find")
+	var labels, countries listFlag
+	var ecosystems repeatFlag
+	fs.Var(&labels, "label", "labels")
+	fs.Var(&countries, "country", "countries")
+	fs.Var(&ecosystems, "ecosystem", "ecosystem")
+	valid := fs.Bool("valid", false, "valid labels only")
+	format := fs.String("format", "table", "table, csv or json")
+	rest, err := parseFlags(fs, args, listUsage)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(rest, 0, listUsage); err != nil {
+		return err
+	}
+	if err := oneOf("format", *format, "table", "csv", "json"); err != nil {
+		return err
+	}
+	q := data.Query{Text: *text, ValidOnly: *valid, Sort: data.SortByName}
+	for _, l := range labels {
+		if strings.EqualFold(l, "none") {
+			q.Labels = append(q.Labels, data.LabelNone)
+			continue
+		}
+		lab, ok := data.ParseLabel(l)
+		if !ok {
+			return usagef("--label %q is not one of gold, silver, bronze, none", l)
+		}
+		q.Labels = append(q.Labels, lab)
+	}
+	for _, c := range countries {
+		code, ok := data.CountryCode(c)
+		if !ok {
+			return usagef("--country %q is not a country code such as SE or NO", c)
+		}
+		q.Countries = append(q.Countries, code)
+	}
+	for _, name := range ecosystems {
+		eco, ok := data.ParseEcosystem(name)
+		if !ok {
+			return usagef("--ecosystem %q is not one of the 14 industrial ecosystems (e.g. Agri-food, Digital, Health)", name)
+		}
+		q.Ecosystems = append(q.Ecosystems, eco)
+	}
+	res, err := e.store.Search(e.ctx, q)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "csv":
+		return e.store.ExportClusters(e.ctx, res.Clusters, e.stdout, ',')
+	case "json":
+		out := make([]clusterJSON, 0, len(res.Clusters))
+		for _, c := range res.Clusters {
+			full, err := e.store.Cluster(e.ctx, c.ID)
+			if err != nil {
+				return err
+			}
+			out = append(out, toJSON(full, e.store.Today()))
+		}
+		return writeJSON(e.stdout, out)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tCOUNTRY\tLABEL\tECOSYSTEMS")
+	for _, c := range res.Clusters {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.Country, labelText(c, e.store.Today()), ecosystemText(c.Ecosystems))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%d clusters\n", res.Total)
+	return nil
+}
+
+func runShow(e *env, args []string) error {
+	fs := flag.NewFlagSet("show", flag.ContinueOnError)
+	format := fs.String("format", "text", "text or json")
+	rest, err := parseFlags(fs, args, showUsage)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(rest, 1, showUsage); err != nil {
+		return err
+	}
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		return err
+	}
+	c, err := e.store.FindCluster(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		return writeJSON(e.stdout, toJSON(c, e.store.Today()))
+	}
+	writeClusterText(e.stdout, c, e.store.Today())
+	return nil
+}
+
+// clusterJSON is a cluster as the command line prints it in JSON: the field names are a contract.
+type clusterJSON struct {
+	ID              int64            `json:"id"`
+	Name            string           `json:"name"`
+	Acronym         string           `json:"acronym"`
+	Country         string           `json:"country"`
+	Region          string           `json:"region"`
+	City            string           `json:"city"`
+	Ecosystems      []string         `json:"ecosystems"`
+	Sectors         []string         `json:"sectors"`
+	Focus           string           `json:"focus"`
+	Description     string           `json:"description"`
+	Label           string           `json:"label"`
+	LabelYear       *int             `json:"label_year"`
+	LabelValidUntil string           `json:"label_valid_until"`
+	LabelStatus     string           `json:"label_status"`
+	Website         string           `json:"website"`
+	Members         *int             `json:"members"`
+	Sources         []string         `json:"sources"`
+	Notes           []noteJSON       `json:"notes"`
+	Shortlists      []membershipJSON `json:"shortlists"`
+}
+
+type noteJSON struct {
+	At   string `json:"at"`
+	Text string `json:"text"`
+}
+
+type membershipJSON struct {
+	Name   string `json:"name"`
+	Status string `json:"status"`
+}
+
+func toJSON(c data.Cluster, today time.Time) clusterJSON {
+	j := clusterJSON{
+		ID: c.ID, Name: c.Name, Acronym: c.Acronym, Country: c.Country, Region: c.Region, City: c.City,
+		Ecosystems: []string{}, Sectors: []string{}, Focus: c.Focus, Description: c.Description,
+		Label: string(c.Label), LabelValidUntil: c.LabelValidUntil, LabelStatus: string(c.LabelStatus(today)),
+		Website: c.Website, Sources: []string{}, Notes: []noteJSON{}, Shortlists: []membershipJSON{},
+	}
+	for _, eco := range c.Ecosystems {
+		j.Ecosystems = append(j.Ecosystems, string(eco))
+	}
+	j.Sectors = append(j.Sectors, c.Sectors...)
+	if c.LabelYear != 0 {
+		j.LabelYear = &c.LabelYear
+	}
+	if c.Members != 0 {
+		j.Members = &c.Members
+	}
+	for _, s := range c.Sources {
+		j.Sources = append(j.Sources, s.URL)
+	}
+	for _, n := range c.Notes {
+		j.Notes = append(j.Notes, noteJSON{At: n.At.Format(time.RFC3339), Text: n.Text})
+	}
+	for _, m := range c.Shortlists {
+		j.Shortlists = append(j.Shortlists, membershipJSON{Name: m.Shortlist, Status: string(m.Status)})
+	}
+	return j
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func writeClusterText(w io.Writer, c data.Cluster, today time.Time) {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", k, v)
+		}
+	}
+	row("Name", c.Name)
+	row("Acronym", c.Acronym)
+	row("Id", fmt.Sprint(c.ID))
+	row("Country", data.CountryName(c.Country)+" ("+c.Country+")")
+	row("Region", c.Region)
+	row("City", c.City)
+	row("Ecosystems", ecosystemText(c.Ecosystems))
+	row("Sectors", strings.Join(c.Sectors, ", "))
+	row("Focus", c.Focus)
+	row("Label", labelText(c, today))
+	row("Website", c.Website)
+	if c.Members != 0 || c.MembersText != "" {
+		row("Members", firstNonEmpty(c.MembersText, fmt.Sprint(c.Members)))
+	}
+	if c.Founded != 0 {
+		row("Founded", fmt.Sprint(c.Founded))
+	}
+	row("Contact", c.Contact)
+	tw.Flush()
+	if c.Description != "" {
+		fmt.Fprintf(w, "\n%s\n", c.Description)
+	}
+	if len(c.Sources) > 0 {
+		fmt.Fprintln(w, "\nSources:")
+		for _, s := range c.Sources {
+			fmt.Fprintf(w, "  %s  (%s, read %s)\n", s.URL, s.Kind, s.ReadAt.Format(time.DateOnly))
+		}
+	}
+	if len(c.Shortlists) > 0 {
+		fmt.Fprintln(w, "\nShortlists:")
+		for _, m := range c.Shortlists {
+			fmt.Fprintf(w, "  %s: %s%s\n", m.Shortlist, m.Status, prefixed(", contact ", m.Contact))
+		}
+	}
+	if len(c.Notes) > 0 {
+		fmt.Fprintln(w, "\nNotes:")
+		for _, n := range c.Notes {
+			fmt.Fprintf(w, "  %s  %s\n", n.At.Format(time.DateOnly), n.Text)
+		}
+	}
+}
+
+// labelText says a label and its standing in a few words: "gold, valid until 2026-09-30", "bronze, expired
+// 2018-06-30", "gold 2021, unverified", "none".
+func labelText(c data.Cluster, today time.Time) string {
+	switch st := c.LabelStatus(today); st {
+	case data.StatusNone:
+		return "none"
+	case data.StatusValid:
+		return fmt.Sprintf("%s, valid until %s", c.Label, c.LabelValidUntil)
+	case data.StatusExpired:
+		return fmt.Sprintf("%s, expired %s", c.Label, c.LabelValidUntil)
+	default:
+		if c.LabelYear != 0 {
+			return fmt.Sprintf("%s %d, unverified", c.Label, c.LabelYear)
+		}
+		return fmt.Sprintf("%s, unverified", c.Label)
+	}
+}
+
+func ecosystemText(es []data.Ecosystem) string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = string(e)
+	}
+	return strings.Join(s, ", ")
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func prefixed(prefix, v string) string {
+	if v == "" {
+		return ""
+	}
+	return prefix + v
+}

@@ -1,0 +1,246 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"clusterbridge/data"
+)
+
+const shortlistUsage = `shortlist new NAME [--purpose TEXT]
+shortlist add NAME CLUSTER [--status STATUS] [--contact TEXT]
+shortlist remove NAME CLUSTER
+shortlist list [NAME] [--format table|json]
+    STATUS is candidate, contacted, meeting, partner or declined`
+
+const noteUsage = `note CLUSTER TEXT
+    adds a dated note to a cluster`
+
+const exportUsage = `export NAME [--out FILE] [--delimiter ';'|',']
+    a shortlist as CSV for Excel (UTF-8 with BOM; ';' by default); stdout without --out`
+
+func runShortlist(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("shortlist needs new, add, remove or list; usage: %s", strings.Split(shortlistUsage, "\n")[0])
+	}
+	switch args[0] {
+	case "new":
+		return runShortlistNew(e, args[1:])
+	case "add":
+		return runShortlistAdd(e, args[1:])
+	case "remove":
+		return runShortlistRemove(e, args[1:])
+	case "list":
+		return runShortlistList(e, args[1:])
+	}
+	return usagef("unknown shortlist command %q; use new, add, remove or list", args[0])
+}
+
+func runShortlistNew(e *env, args []string) error {
+	fs := flag.NewFlagSet("shortlist new", flag.ContinueOnError)
+	purpose := fs.String("purpose", "", "what the shortlist is for")
+	rest, err := parseFlags(fs, args, shortlistUsage)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(rest, 1, shortlistUsage); err != nil {
+		return err
+	}
+	l, err := e.store.CreateShortlist(e.ctx, rest[0], *purpose)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "created shortlist %q\n", l.Name)
+	return nil
+}
+
+func runShortlistAdd(e *env, args []string) error {
+	fs := flag.NewFlagSet("shortlist add", flag.ContinueOnError)
+	status := fs.String("status", "candidate", "candidate, contacted, meeting, partner or declined")
+	contact := fs.String("contact", "", "contact person")
+	rest, err := parseFlags(fs, args, shortlistUsage)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(rest, 2, "shortlist add NAME CLUSTER [--status STATUS] [--contact TEXT]"); err != nil {
+		return err
+	}
+	st, ok := data.ParseEntryStatus(*status)
+	if !ok {
+		return usagef("--status %q is not one of candidate, contacted, meeting, partner, declined", *status)
+	}
+	l, err := e.store.ShortlistByName(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	c, err := e.store.FindCluster(e.ctx, rest[1])
+	if err != nil {
+		return err
+	}
+	if err := e.store.AddToShortlist(e.ctx, l.ID, c.ID, st, *contact); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s is on %q as %s\n", c.Name, l.Name, st)
+	return nil
+}
+
+func runShortlistRemove(e *env, args []string) error {
+	fs := flag.NewFlagSet("shortlist remove", flag.ContinueOnError)
+	rest, err := parseFlags(fs, args, shortlistUsage)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(rest, 2, "shortlist remove NAME CLUSTER"); err != nil {
+		return err
+	}
+	l, err := e.store.ShortlistByName(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	c, err := e.store.FindCluster(e.ctx, rest[1])
+	if err != nil {
+		return err
+	}
+	if err := e.store.RemoveFromShortlist(e.ctx, l.ID, c.ID); err != nil {
+		return fmt.Errorf("%s is not on %q", c.Name, l.Name)
+	}
+	fmt.Fprintf(e.stdout, "removed %s from %q\n", c.Name, l.Name)
+	return nil
+}
+
+type shortlistJSON struct {
+	Name     string      `json:"name"`
+	Purpose  string      `json:"purpose"`
+	Clusters []entryJSON `json:"clusters"`
+}
+
+type entryJSON struct {
+	ID       int64  `json:"id"`
+	Name     string `json:"name"`
+	Country  string `json:"country"`
+	Status   string `json:"status"`
+	Contact  string `json:"contact"`
+	LastNote string `json:"last_note"`
+}
+
+func runShortlistList(e *env, args []string) error {
+	fs := flag.NewFlagSet("shortlist list", flag.ContinueOnError)
+	format := fs.String("format", "table", "table or json")
+	rest, err := parseFlags(fs, args, shortlistUsage)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 1 {
+		return usagef("usage: shortlist list [NAME] [--format table|json]")
+	}
+	if err := oneOf("format", *format, "table", "json"); err != nil {
+		return err
+	}
+	var lists []data.Shortlist
+	if len(rest) == 1 {
+		l, err := e.store.ShortlistByName(e.ctx, rest[0])
+		if err != nil {
+			return err
+		}
+		lists = []data.Shortlist{l}
+	} else if lists, err = e.store.Shortlists(e.ctx); err != nil {
+		return err
+	}
+	out := make([]shortlistJSON, 0, len(lists))
+	for _, l := range lists {
+		entries, err := e.store.Entries(e.ctx, l.ID)
+		if err != nil {
+			return err
+		}
+		sj := shortlistJSON{Name: l.Name, Purpose: l.Purpose, Clusters: []entryJSON{}}
+		for _, en := range entries {
+			ej := entryJSON{ID: en.Cluster.ID, Name: en.Cluster.Name, Country: en.Cluster.Country, Status: string(en.Status), Contact: en.Contact}
+			if en.LastNote != nil {
+				ej.LastNote = en.LastNote.Text
+			}
+			sj.Clusters = append(sj.Clusters, ej)
+		}
+		out = append(out, sj)
+	}
+	if *format == "json" {
+		return writeJSON(e.stdout, out)
+	}
+	if len(out) == 0 {
+		fmt.Fprintln(e.stderr, "no shortlists yet; make one with: clusterbridge shortlist new NAME")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	for i, l := range out {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintf(tw, "%s (%d)%s\n", l.Name, len(l.Clusters), prefixed(": ", l.Purpose))
+		for _, c := range l.Clusters {
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.Country, c.Status, c.Contact, c.LastNote)
+		}
+	}
+	return tw.Flush()
+}
+
+func runNote(e *env, args []string) error {
+	if len(args) < 2 {
+		return usagef("usage: %s", strings.Split(noteUsage, "\n")[0])
+	}
+	c, err := e.store.FindCluster(e.ctx, args[0])
+	if err != nil {
+		return err
+	}
+	n, err := e.store.AddNote(e.ctx, c.ID, strings.Join(args[1:], " "))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "noted for %s on %s\n", c.Name, n.At.Format(time.DateOnly))
+	return nil
+}
+
+func runExport(e *env, args []string) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	out := fs.String("out", "", "file to write; stdout when empty")
+	delim := fs.String("delimiter", ";", "';' or ','")
+	rest, err := parseFlags(fs, args, exportUsage)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(rest, 1, exportUsage); err != nil {
+		return err
+	}
+	if *delim != ";" && *delim != "," {
+		return usagef("--delimiter %q is not ';' or ','", *delim)
+	}
+	l, err := e.store.ShortlistByName(e.ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return e.store.ExportShortlist(e.ctx, l.ID, e.stdout, rune((*delim)[0]))
+	}
+	// Write beside the target and rename, so that a failed export never leaves half a file behind.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*.csv")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", *out, err)
+	}
+	defer os.Remove(tmp.Name())
+	tmp.Chmod(0o644) // CreateTemp makes files only the owner can read; an export is for sharing
+	if err := e.store.ExportShortlist(e.ctx, l.ID, tmp, rune((*delim)[0])); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", *out, err)
+	}
+	if err := os.Rename(tmp.Name(), *out); err != nil {
+		return fmt.Errorf("cannot write %s: %w", *out, err)
+	}
+	fmt.Fprintf(e.stderr, "exported %d clusters of %q to %s\n", l.Size, l.Name, *out)
+	return nil
+}

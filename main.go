@@ -1,0 +1,59 @@
+// ClusterBridge helps European cluster advisors find partner clusters across borders: a catalogue of cluster
+// organisations, filled from public sources, shown in a desktop window and on the command line.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	// First, before Fyne reads the locale.
+	_ "clusterbridge/internal/plainlocale"
+
+	"clusterbridge/app"
+	"clusterbridge/cli"
+	"clusterbridge/data"
+)
+
+// appID is the application's identity; FyneApp.toml states the same.
+const appID = "eu.clusterbridge.desktop"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	g, rest, err := cli.ParseGlobal(os.Args[1:])
+	if err != nil || len(rest) > 0 {
+		code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
+	os.Exit(runDesktop(ctx, g))
+}
+
+// runDesktop opens the catalogue and shows the main window until the user closes it.
+func runDesktop(ctx context.Context, g cli.Global) int {
+	path := g.DB
+	if path == "" {
+		var err error
+		if path, err = data.DefaultPath(); err != nil {
+			fmt.Fprintln(os.Stderr, "clusterbridge:", err)
+			return 1
+		}
+	}
+	store, err := data.Open(ctx, path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "clusterbridge:", err)
+		return 1
+	}
+	defer store.Close()
+
+	a := fyneapp.NewWithID(appID)
+	cli.Version = a.Metadata().Version
+	app.NewMainWindow(a, store).ShowAndRun()
+	return 0
+}
