@@ -398,7 +398,7 @@ func (d *doc) status(today int32) data.LabelStatus {
 func labelScore(rank int8, st data.LabelStatus) float64 {
 	switch st {
 	case data.StatusValid:
-		return 0.2 + 0.2*float64(rank) // 1, 0.8, 0.6
+		return 0.4 + 0.2*float64(rank) // 1, 0.8, 0.6
 	case data.StatusUnverified:
 		return 0.25 + 0.05*float64(rank) // 0.4, 0.35, 0.3
 	case data.StatusExpired:
