@@ -34,6 +34,10 @@ type dateToken struct {
 func parseDate(s string) (string, bool) {
 	toks := dateTokens(s)
 	for i := range toks {
+		// Never start inside a run of numbers such as "31/02/2026": its tail "02/2026" is no date of its own.
+		if i > 0 && toks[i-1].word == "" && toks[i].sep != ' ' && toks[i].sep != ',' {
+			continue
+		}
 		if d, ok := dateAt(toks[i:]); ok {
 			return d, true
 		}

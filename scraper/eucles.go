@@ -21,6 +21,7 @@ var euclesPost = struct {
 	Separators string   // between name and blurb
 	PostDate   []string // the post's date, as a datetime attribute, first found wins
 	PostDateAt string   // that attribute
+	PostMeta   []string // else the post's date as a <meta content>
 }{
 	Host:       "eucles.be",
 	Content:    []string{".entry-content", "article", "main", "body"},
@@ -29,6 +30,7 @@ var euclesPost = struct {
 	Separators: "–—-:|,",
 	PostDate:   []string{"time.entry-date[datetime]", "time.published[datetime]", "article time[datetime]", "time[datetime]"},
 	PostDateAt: "datetime",
+	PostMeta:   []string{"meta[property='article:published_time']", "meta[name=date]"},
 }
 
 // flagPrefix starts the UTF-8 of every regional indicator letter (U+1F1E6–U+1F1FF), which pair into flags.
@@ -60,6 +62,8 @@ func (r *pageReader) readEUCLES(doc *goquery.Document) (Page, error) {
 	}
 	year := 0
 	if d := firstMatch(doc.Selection, euclesPost.PostDate, euclesPost.PostDateAt); d != "" {
+		year = yearIn(d)
+	} else if d := firstMatch(doc.Selection, euclesPost.PostMeta, "content"); d != "" {
 		year = yearIn(d)
 	}
 	var recs []data.Cluster

@@ -23,11 +23,11 @@ var pageCases = map[string]struct {
 	contentType string
 	country     string
 }{
-	"eccp-listing-page-0.html":              {url: "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=0"},
-	"eccp-sitemap.xml":                      {url: "https://clustercollaboration.eu/sitemap.xml?page=1"},
-	"eccp-profile-latin1-header.html":       {contentType: "text/html; charset=iso-8859-1"},
-	"esca-no-country.html":                  {country: "dk"},
-	"esca-benchmarked-clusters-denmark.html": {url: "https://www.cluster-analysis.org/benchmarked-clusters/?country=2e3f"},
+	"eccp-listing-page-0.html":                {url: "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=0"},
+	"eccp-sitemap.xml":                        {url: "https://clustercollaboration.eu/sitemap.xml?page=1"},
+	"eccp-profile-latin1-header.html":         {contentType: "text/html; charset=iso-8859-1"},
+	"esca-no-country.html":                    {country: "dk"},
+	"esca-benchmarked-clusters-denmark.html":  {url: "https://www.cluster-analysis.org/benchmarked-clusters/?country=2e3f"},
 	"eucles-labellised-clusters-2024-q3.html": {url: "https://www.eucles.be/2024/10/15/july-august-and-september-2024-labellised-clusters/"},
 }
 
@@ -67,11 +67,10 @@ func TestGolden(t *testing.T) {
 			} else {
 				g.Page = &p
 			}
-			got, jerr := json.MarshalIndent(g, "", "  ")
+			got, jerr := compactJSON(g)
 			if jerr != nil {
 				t.Fatal(jerr)
 			}
-			got = append(got, '\n')
 			goldenPath := filepath.Join("testdata", "golden", strings.TrimSuffix(name, filepath.Ext(name))+".json")
 			if *update {
 				if err := os.WriteFile(goldenPath, got, 0o644); err != nil {
@@ -87,5 +86,131 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s differs from %s (run with -update and check the diff by eye):\n%s", name, goldenPath, got)
 			}
 		})
+	}
+}
+
+// compactJSON is v as indented JSON without its zero values, so that a golden shows only what was read.
+func compactJSON(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var tree any
+	if err := json.Unmarshal(b, &tree); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false) // "Food & Bio", not "Food \u0026 Bio"
+	enc.SetIndent("", "  ")
+	err = enc.Encode(prune(tree))
+	return out.Bytes(), err
+}
+
+func prune(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if e = prune(e); isZeroJSON(e) {
+				delete(x, k)
+			} else {
+				x[k] = e
+			}
+		}
+	case []any:
+		for i := range x {
+			x[i] = prune(x[i])
+		}
+	}
+	return v
+}
+
+func isZeroJSON(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return x == "" || x == "0001-01-01T00:00:00Z"
+	case float64:
+		return x == 0
+	case []any:
+		return len(x) == 0
+	case map[string]any:
+		return len(x) == 0
+	}
+	return false
+}
+
+func TestNewsItemIsSkippedWithReason(t *testing.T) {
+	p, err := parseTestPage(t, "eccp-news-textilscat-award.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindOther || !strings.Contains(p.Skipped, "news item") || len(p.Records) != 0 {
+		t.Errorf("news item: got kind %q, skipped %q, %d records; want other, a reason naming a news item, none", p.Kind, p.Skipped, len(p.Records))
+	}
+}
+
+func TestProfileWithoutNameFails(t *testing.T) {
+	_, err := parseTestPage(t, "eccp-profile-no-name.html")
+	want := "no cluster name found on testdata/pages/eccp-profile-no-name.html as an ECCP profile"
+	if err == nil || err.Error() != want {
+		t.Errorf("got error %v, want %q", err, want)
+	}
+}
+
+func TestESCAWithoutCountryAsksForIt(t *testing.T) {
+	_, err := parseTestPage(t, "esca-no-country-no-option.html")
+	if err == nil || !strings.Contains(err.Error(), "use --country CC") || !strings.Contains(err.Error(), "esca-no-country-no-option.html") {
+		t.Errorf("got error %v, want one naming the page and saying use --country CC", err)
+	}
+}
+
+func TestFoodBioProfile(t *testing.T) {
+	p, err := parseTestPage(t, "eccp-profile-food-bio-cluster-denmark.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Records) != 1 {
+		t.Fatalf("got %d records, want 1", len(p.Records))
+	}
+	c := p.Records[0]
+	if c.Name != "Food & Bio Cluster Denmark" || c.Country != "DK" || c.Label != "gold" || c.LabelValidUntil != "2026-09-30" ||
+		len(c.Ecosystems) == 0 || c.Ecosystems[0] != "Agri-food" || c.Members != 260 || c.Founded != 2018 ||
+		c.Contact != "info@foodbiocluster.dk" || c.Website != "https://foodbiocluster.dk" {
+		t.Errorf("got %+v", c)
+	}
+	if len(c.Sources) != 1 || c.Sources[0].URL != "https://clustercollaboration.eu/content/food-bio-cluster-denmark" ||
+		c.Sources[0].Kind != "eccp-profile" || !c.Sources[0].ReadAt.Equal(readAt) {
+		t.Errorf("got sources %+v", c.Sources)
+	}
+}
+
+func TestLatin1KeepsAccents(t *testing.T) {
+	for _, name := range []string{"eccp-profile-latin1-meta.html", "eccp-profile-latin1-header.html"} {
+		p, err := parseTestPage(t, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := p.Records[0]; c.City != "Århus" || c.Region != "Région Midtjylland" {
+			t.Errorf("%s: got city %q, region %q; want Århus, Région Midtjylland", name, c.City, c.Region)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-09-30": "2026-09-30", "2026/09/30": "2026/09/30", "30/09/2026": "2026-09-30", "30.09.2026": "2026-09-30",
+		"30 September 2026": "2026-09-30", "September 30, 2026": "2026-09-30", "30th Sept 2026": "2026-09-30",
+		"September 2026": "2026-09", "09/2026": "2026-09", "2026-09": "2026-09", "2026-09-30T12:00:00Z": "2026-09-30",
+		"09/30/2026": "2026-09-30", "31/02/2026": "", "2026": "", "soon": "", "": "",
+	} {
+		if want == "2026/09/30" {
+			want = "2026-09-30"
+		}
+		got, ok := parseDate(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("parseDate(%q) = %q, %v; want %q", in, got, ok, want)
+		}
 	}
 }
