@@ -141,19 +141,29 @@ func fold(s string) string {
 			break
 		}
 	}
-	if !ascii {
-		var b strings.Builder
-		for _, r := range norm.NFD.String(s) {
-			if !unicode.Is(unicode.Mn, r) {
-				b.WriteRune(r)
-			}
-		}
-		s = norm.NFC.String(b.String())
+	if ascii {
+		return foldASCII(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	nonASCII := false
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		nonASCII = nonASCII || r >= utf8.RuneSelf
+		b.WriteRune(r)
+	}
+	s = b.String()
+	if !nonASCII {
+		return foldASCII(s)
+	}
+	s = norm.NFC.String(s)
+	b = strings.Builder{}
+	b.Grow(len(s))
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		r = unicode.ToLower(r)
 		switch r {
 		case 'ø':
 			r = 'o'
@@ -181,4 +191,27 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldASCII folds text that is all ASCII: lower case, runs of anything but letters and digits become one space.
+func foldASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		default:
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b)
 }
