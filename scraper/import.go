@@ -1,0 +1,429 @@
+package scraper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"clusterbridge/data"
+)
+
+// DefaultMaxPages bounds the pages one import fetches from the web unless ImportOptions says otherwise.
+const DefaultMaxPages = 500
+
+// ImportOptions tune an import.
+type ImportOptions struct {
+	// Fetcher reads web pages; nil means NewFetcher("dev") with its polite defaults.
+	Fetcher *Fetcher
+	// MaxPages bounds the pages fetched from the web in this import (listing pages, profiles, sitemaps);
+	// 0 means DefaultMaxPages. Files are not counted.
+	MaxPages int
+	// Parse is handed to Parse for every page (the country of an ESCA table, from --country).
+	Parse Options
+	// Progress, when set, hears after every page.
+	Progress func(Progress)
+	// Now tells the time; nil means time.Now.
+	Now func() time.Time
+}
+
+// Progress is how far an import has come.
+type Progress struct {
+	Done    int    // pages read (or found unchanged) so far
+	Total   int    // pages known so far: Done plus those waiting; it grows as listings are followed
+	Current string // the page just handled
+	Counts  data.RunCounts
+}
+
+// Summary is what an import did.
+type Summary struct {
+	RunID int64
+	data.RunCounts
+	// Problems are every page that failed or was skipped and every record left unmerged, with the reason.
+	Problems []data.Problem
+	// Warnings are problems that did not stop a page ("url: unknown country ...").
+	Warnings []string
+	// Sources is how many of the sources asked for were read: at least one of their pages read whole.
+	Sources   int
+	Cancelled bool
+}
+
+// AnyRead says whether at least one source was read; the command exits 0 then.
+func (s Summary) AnyRead() bool { return s.Sources > 0 }
+
+// Import reads each source into sink: a web address (a profile, an ECCP listing whose cards and Next pages
+// are followed, a sitemap whose pages are read when their lastmod is newer than the last read), a file (HTML,
+// XML sitemap, CSV) or a folder of such files, read recursively. Links in files are not followed: a folder of
+// saved pages holds the pages.
+//
+// Each page's records are saved in their own transaction. A page that fails is recorded with its reason and
+// the import goes on. When ctx is cancelled, the pages finished so far stay saved, the run is recorded as
+// cancelled and ctx's error is returned with the summary; running again continues, since unchanged pages are
+// not read twice. The error is otherwise nil unless the run could not be recorded at all.
+func Import(ctx context.Context, sources []string, opts ImportOptions, sink Sink) (Summary, error) {
+	if len(sources) == 0 {
+		return Summary{}, errors.New("nothing to import: give a web address, a file or a folder")
+	}
+	runID, err := sink.BeginRun(ctx, sources)
+	if err != nil {
+		return Summary{}, err
+	}
+	im := &importer{opts: opts, sink: sink, seen: map[string]bool{}}
+	im.sum.RunID = runID
+	if im.opts.Fetcher == nil {
+		im.opts.Fetcher = NewFetcher("dev")
+	}
+	if im.opts.MaxPages <= 0 {
+		im.opts.MaxPages = DefaultMaxPages
+	}
+	if im.opts.Now == nil {
+		im.opts.Now = time.Now
+	}
+	for _, src := range sources {
+		if ctx.Err() != nil {
+			break
+		}
+		if im.source(ctx, src) {
+			im.sum.Sources++
+		}
+	}
+	im.sum.Cancelled = ctx.Err() != nil
+	if err := sink.FinishRun(context.WithoutCancel(ctx), runID, im.sum.RunCounts, im.sum.Cancelled); err != nil {
+		return im.sum, err
+	}
+	if im.sum.Cancelled {
+		return im.sum, ctx.Err()
+	}
+	return im.sum, nil
+}
+
+type importer struct {
+	opts    ImportOptions
+	sink    Sink
+	sum     Summary
+	seen    map[string]bool // pages read or queued in this import
+	fetched int             // web pages fetched, for MaxPages
+	done    int
+	waiting int
+	limited bool // MaxPages was reached and said so
+}
+
+// source reads one source and says whether it was read.
+func (im *importer) source(ctx context.Context, src string) bool {
+	if isWebAddress(src) {
+		return im.crawl(ctx, src)
+	}
+	info, err := os.Stat(src)
+	if err != nil {
+		reason := "no such file or folder, and not an http(s) address"
+		if !errors.Is(err, fs.ErrNotExist) {
+			reason = err.Error()
+		}
+		im.fail(ctx, src, reason)
+		return false
+	}
+	if !info.IsDir() {
+		im.waiting++
+		return im.file(ctx, src)
+	}
+	var files []string
+	err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			im.fail(ctx, p, err.Error())
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != src {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && pageFile(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		im.fail(ctx, src, err.Error())
+		return false
+	}
+	if len(files) == 0 {
+		im.fail(ctx, src, "the folder holds no HTML, XML or CSV files")
+		return false
+	}
+	im.waiting += len(files)
+	read := false
+	for _, p := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		if im.file(ctx, p) {
+			read = true
+		}
+	}
+	return read
+}
+
+func isWebAddress(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// pageFile says whether a file in a folder is one to read.
+func pageFile(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".html", ".htm", ".xhtml", ".xml", ".csv":
+		return true
+	}
+	return false
+}
+
+// file reads one saved page or CSV file.
+func (im *importer) file(ctx context.Context, p string) bool {
+	name := p
+	if abs, err := filepath.Abs(p); err == nil {
+		name = abs
+	}
+	if im.seen[name] {
+		im.waiting--
+		return true
+	}
+	im.seen[name] = true
+	defer im.progress(name)
+	im.waiting--
+	im.done++
+	body, err := readFileCapped(p, im.opts.Fetcher.maxBytes())
+	if err != nil {
+		im.fail(ctx, name, err.Error())
+		return false
+	}
+	_, ok := im.page(ctx, name, "", body, "", data.Validators{})
+	return ok
+}
+
+func readFileCapped(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	body, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > limit {
+		return nil, ErrTooLarge
+	}
+	return body, nil
+}
+
+// page parses and saves one page; it returns the page and whether it was read whole (saved, skipped or
+// unchanged: not failed). fetched is the web address the page came from, "" for a file.
+func (im *importer) page(ctx context.Context, name, fetched string, body []byte, contentType string, v data.Validators) (Page, bool) {
+	opts := im.opts.Parse
+	now := im.opts.Now()
+	if opts.ReadAt.IsZero() {
+		opts.ReadAt = now
+	}
+	pg, err := Parse(name, body, contentType, opts)
+	if err != nil {
+		im.fail(ctx, name, err.Error())
+		return pg, false
+	}
+	for _, w := range pg.Warnings {
+		im.sum.Warnings = append(im.sum.Warnings, name+": "+w)
+	}
+	if pg.Kind == KindOther {
+		reason := pg.Skipped
+		if reason == "" {
+			reason = "not a page of a known source"
+		}
+		im.skip(ctx, name, reason)
+		return pg, true
+	}
+	if len(pg.Records) == 0 {
+		return pg, true // a listing or a sitemap: its links are the point
+	}
+	pr := data.PageRead{Records: pg.Records}
+	if fetched != "" && len(pg.Links) == 0 && pg.Next == "" {
+		// Remember what the server said, to ask next time whether the page changed. Listings and sitemaps are
+		// always read whole: their links are needed even when they did not change.
+		v.ReadAt = now
+		pr.URL, pr.Validators = fetched, v
+	}
+	counts, amb, err := im.sink.SavePage(ctx, im.sum.RunID, pr)
+	if err != nil {
+		if ctx.Err() != nil {
+			return pg, false // cancelled: nothing of this page was written
+		}
+		im.fail(ctx, name, "cannot save: "+err.Error())
+		return pg, false
+	}
+	im.sum.Added += counts.Added
+	im.sum.Updated += counts.Updated
+	im.sum.Unchanged += counts.Unchanged
+	for _, a := range amb {
+		// SavePage recorded these with the run already.
+		src := a.Source
+		if src == "" {
+			src = name
+		}
+		im.sum.Problems = append(im.sum.Problems, data.Problem{URL: src, Kind: data.ProblemAmbiguous, Reason: a.Reason()})
+	}
+	return pg, true
+}
+
+func (im *importer) fail(ctx context.Context, u, reason string) {
+	im.sum.Failed++
+	im.problem(ctx, data.Problem{URL: u, Kind: data.ProblemFailed, Reason: reason})
+}
+
+func (im *importer) skip(ctx context.Context, u, reason string) {
+	im.sum.Skipped++
+	im.problem(ctx, data.Problem{URL: u, Kind: data.ProblemSkipped, Reason: reason})
+}
+
+func (im *importer) problem(ctx context.Context, p data.Problem) {
+	im.sum.Problems = append(im.sum.Problems, p)
+	if err := im.sink.RecordProblem(context.WithoutCancel(ctx), im.sum.RunID, p); err != nil {
+		im.sum.Warnings = append(im.sum.Warnings, fmt.Sprintf("%s: cannot record the problem: %v", p.URL, err))
+	}
+}
+
+func (im *importer) progress(current string) {
+	if im.opts.Progress != nil {
+		im.opts.Progress(Progress{Done: im.done, Total: im.done + max(im.waiting, 0), Current: current, Counts: im.sum.RunCounts})
+	}
+}
+
+// target is a web page waiting to be read.
+type target struct {
+	url     string
+	lastMod time.Time // from a sitemap; zero when not given
+}
+
+// crawl reads a web address and follows what it links to: a listing's cards and Next pages, a sitemap's
+// pages. It says whether the address itself was read.
+func (im *importer) crawl(ctx context.Context, start string) bool {
+	start = withoutFragment(start)
+	if im.seen[start] {
+		return true
+	}
+	im.seen[start] = true
+	queue := []target{{url: start}}
+	im.waiting++
+	read := false
+	first := true
+	for len(queue) > 0 && ctx.Err() == nil {
+		t := queue[0]
+		queue = queue[1:]
+		ok, links := im.webPage(ctx, t, first)
+		if first {
+			read = ok
+			first = false
+		}
+		for _, l := range links {
+			l.url = withoutFragment(l.url)
+			if l.url == "" || im.seen[l.url] {
+				continue
+			}
+			im.seen[l.url] = true
+			queue = append(queue, l)
+			im.waiting++
+		}
+	}
+	return read
+}
+
+func withoutFragment(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	p.Fragment, p.RawFragment = "", ""
+	return p.String()
+}
+
+// webPage reads one page of a crawl and returns the pages it leads to.
+func (im *importer) webPage(ctx context.Context, t target, first bool) (bool, []target) {
+	im.waiting--
+	if !first && !t.lastMod.IsZero() {
+		last, err := im.sink.LastRead(ctx, t.url)
+		if err == nil && !last.IsZero() && !t.lastMod.After(last) {
+			// The sitemap says the page has not changed since it was last read: no request at all.
+			n, err := im.sink.Unchanged(ctx, t.url, time.Time{})
+			if err == nil {
+				im.sum.Unchanged += max(n, 1)
+				im.done++
+				im.progress(t.url)
+				return true, nil
+			}
+		}
+	}
+	if im.fetched >= im.opts.MaxPages {
+		if !im.limited {
+			im.limited = true
+			im.skip(ctx, t.url, fmt.Sprintf("page limit of %d reached; this and further pages not read (raise --max-pages)", im.opts.MaxPages))
+		}
+		return false, nil
+	}
+	im.fetched++
+	im.done++
+	defer im.progress(t.url)
+	prev, err := im.sink.Validators(ctx, t.url)
+	if err != nil {
+		prev = data.Validators{}
+	}
+	res, err := im.opts.Fetcher.Fetch(ctx, t.url, prev)
+	if err != nil {
+		switch {
+		case ctx.Err() != nil:
+			im.done-- // not finished: the next run reads it
+		case errors.Is(err, ErrDisallowed):
+			im.skip(ctx, t.url, err.Error())
+		default:
+			im.fail(ctx, t.url, err.Error())
+		}
+		return false, nil
+	}
+	if res.NotModified {
+		n, err := im.sink.Unchanged(ctx, t.url, im.opts.Now())
+		if err != nil {
+			im.fail(ctx, t.url, "cannot save: "+err.Error())
+			return false, nil
+		}
+		im.sum.Unchanged += max(n, 1)
+		return true, nil
+	}
+	pg, ok := im.page(ctx, res.URL, t.url, res.Body, res.ContentType, res.Validators)
+	if !ok {
+		return false, nil
+	}
+	var next []target
+	for _, l := range pg.Links {
+		next = append(next, target{url: resolveLink(res.URL, l.URL), lastMod: l.LastMod})
+	}
+	if pg.Next != "" {
+		next = append(next, target{url: resolveLink(res.URL, pg.Next)})
+	}
+	return true, next
+}
+
+// resolveLink makes a link absolute against the page it was found on.
+func resolveLink(base, ref string) string {
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return ""
+	}
+	return b.ResolveReference(r).String()
+}
