@@ -16,3 +16,8 @@ var Translations embed.FS
 
 // SampleSize is how many organisations SampleCSV holds; the first-run banner names it.
 const SampleSize = 248
+
+// Icon is the application's icon: two nodes joined by a bridge, drawn by make_icon.go.
+//
+//go:embed icon.png
+var Icon []byte
