@@ -52,6 +52,8 @@ type PageRead struct {
 //     source the cluster already has: a CSV file the user chose > an ECCP profile (the cluster's own
 //     statement) > ESCA and EUCLES lists > the sample. So a page read again, or two sources that disagree,
 //     never flip a value back and forth, and importing the same pages twice changes nothing;
+//   - a name is replaced only by a different name, not by the same one written with a legal form or
+//     in other case;
 //   - the country is only ever filled in, never changed; websites on the same host count as equal;
 //   - ecosystems and sectors are unioned; every source is kept, its read time the latest;
 //   - labels follow LabelWins, whatever the source.
@@ -304,7 +306,9 @@ func MergeFields(old, r Cluster, overwrite bool) (Cluster, bool) {
 			*dst, changed = v, true
 		}
 	}
-	text(&c.Name, r.Name)
+	if NameKey(r.Name) != NameKey(c.Name) {
+		text(&c.Name, r.Name) // a new name, not the same one with another legal form or case
+	}
 	text(&c.Acronym, r.Acronym)
 	if c.Country == "" && r.Country != "" {
 		c.Country, changed = r.Country, true
