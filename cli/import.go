@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"clusterbridge/data"
+	"clusterbridge/scraper"
+)
+
+const importUsage = `import [--delay 1s] [--max-pages N] [--country CC] SOURCE...
+    read clusters from web pages (ECCP profiles, listings, sitemaps; ESCA and EUCLES lists), files or folders
+    into the catalogue, matching the clusters it knows; Ctrl-C stops and keeps what was read`
+
+func init() {
+	commands["import"] = command{importUsage, runImport}
+}
+
+// errNothingRead makes the command exit 1 when no source could be read; the failures are printed already.
+var errNothingRead = errors.New("no source could be read")
+
+func runImport(e *env, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	delay := fs.Duration("delay", time.Second, "least time between two requests to one site")
+	maxPages := fs.Int("max-pages", scraper.DefaultMaxPages, "most web pages to read")
+	country := fs.String("country", "", "country of pages that do not name it (ESCA tables)")
+	sources, err := parseFlags(fs, args, importUsage)
+	if err != nil {
+		return err
+	}
+	if len(sources) == 0 {
+		return usagef("give at least one web address, file or folder; usage: %s", strings.Split(importUsage, "\n")[0])
+	}
+	if *delay < 0 {
+		return usagef("--delay %s is negative", *delay)
+	}
+	if *maxPages <= 0 {
+		return usagef("--max-pages %d: give a positive number", *maxPages)
+	}
+	cc := ""
+	if *country != "" {
+		var ok bool
+		if cc, ok = data.CountryCode(*country); !ok {
+			return usagef("--country %q is no country this program knows; give an ISO code such as DK", *country)
+		}
+	}
+	f := scraper.NewFetcher(Version)
+	f.Delay = *delay
+	opts := scraper.ImportOptions{Fetcher: f, MaxPages: *maxPages, Parse: scraper.Options{Country: cc}}
+	live := isTerminal(e.stderr)
+	if live {
+		opts.Progress = func(p scraper.Progress) {
+			fmt.Fprintf(e.stderr, "\r\033[K%d/%d pages, added %d, updated %d, failed %d: %s",
+				p.Done, p.Total, p.Counts.Added, p.Counts.Updated, p.Counts.Failed, shorten(p.Current, 60))
+		}
+	}
+	sum, err := scraper.Import(e.ctx, sources, opts, e.store)
+	if live {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d, skipped %d, failed %d\n",
+		sum.Added, sum.Updated, sum.Unchanged, sum.Skipped, sum.Failed)
+	for _, p := range sum.Problems {
+		fmt.Fprintf(e.stderr, "%s: %s: %s\n", p.Kind, p.URL, p.Reason)
+	}
+	switch {
+	case sum.Cancelled:
+		fmt.Fprintln(e.stderr, "import cancelled: the pages read so far are kept; run the same command again to continue")
+		if !sum.AnyRead() {
+			return errNothingRead
+		}
+		return nil
+	case err != nil:
+		return err
+	case !sum.AnyRead():
+		return errNothingRead
+	}
+	return nil
+}
+
+// isTerminal says whether w is a terminal, where a progress line that rewrites itself makes sense.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return "…" + string(r[len(r)-n+1:])
+}
