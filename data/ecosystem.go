@@ -104,12 +104,11 @@ func EcosystemsOf(mask int64) []Ecosystem {
 	return out
 }
 
-var foldTransformer = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
 // Fold lowers text, strips accents (å→a, é→e, ø→o) and turns every run of punctuation and spaces into one
 // space, so that differently written names compare equal.
 func Fold(s string) string {
-	t, _, err := transform.String(foldTransformer, s)
+	// A transform.Chain keeps state between calls, so each call gets its own: Fold runs on many goroutines.
+	t, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
 	if err != nil {
 		t = s
 	}

@@ -254,3 +254,39 @@ func hasEcosystem(c Cluster, e Ecosystem) bool {
 	}
 	return false
 }
+
+func TestSearchSeesWritesFromThisAndOtherConnections(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	gui, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gui.Close()
+	if res, _ := gui.Search(ctx, Query{Text: "zanzibar"}); res.Total != 0 {
+		t.Fatal("the sample already knows Zanzibar")
+	}
+	if err := gui.AddClusters(ctx, []Cluster{{Name: "Zanzibar Spice Cluster", Country: "TZ"}}); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := gui.Search(ctx, Query{Text: "zanzibar"}); res.Total != 1 || res.Facets.Countries["TZ"] != 1 {
+		t.Fatalf("a cluster added by this store is not found: %+v", res)
+	}
+
+	// The command line is another process with its own connection to the same file.
+	cli, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cli.Close()
+	if err := cli.AddClusters(ctx, []Cluster{{Name: "Zanzibar Seaweed Cluster", Country: "TZ"}}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := gui.Search(ctx, Query{Text: "zanzibar", Countries: []string{"TZ"}})
+	if err != nil || res.Total != 2 || len(res.Clusters) != 2 {
+		t.Fatalf("a cluster added by another connection is not found: %+v %v", res, err)
+	}
+	if res.Clusters[0].Name != "Zanzibar Seaweed Cluster" {
+		t.Errorf("sorted by name, first is %q", res.Clusters[0].Name)
+	}
+}

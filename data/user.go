@@ -290,7 +290,7 @@ func statusNames() string {
 	return strings.Join(names, ", ")
 }
 
-// write runs fn in one transaction, committed only when fn succeeds.
+// write runs fn in one transaction, committed only when fn succeeds, with the search index brought up to date.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -299,6 +299,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return friendly(err)
+	}
+	if err := syncFTS(ctx, tx); err != nil {
+		return err
 	}
 	return friendly(tx.Commit())
 }

@@ -32,7 +32,10 @@ func (s *Store) AddClusters(ctx context.Context, cs []Cluster) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	if err := syncFTS(ctx, tx); err != nil {
+		return err
+	}
+	return friendly(tx.Commit())
 }
 
 const clusterColumns = `name, acronym, country, region, city, eco_mask, sectors, focus, description,
@@ -153,4 +156,24 @@ func NameKey(name string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// syncFTS brings the search index up to date with the clusters changed in tx (listed in fts_pending by
+// triggers) and counts the change in catalogue_state. Every transaction that writes clusters calls it before
+// committing: four statements, whatever the number of rows, so that FTS5 writes one segment instead of one
+// per row.
+func syncFTS(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`DELETE FROM clusters_fts WHERE rowid IN (SELECT id FROM fts_pending)`,
+		`INSERT INTO clusters_fts (rowid, name, acronym, focus, description, city)
+			SELECT c.id, c.name, c.acronym, c.focus, c.description, c.city
+			FROM fts_pending p JOIN clusters c ON c.id = p.id`,
+		`UPDATE catalogue_state SET version = version + 1 WHERE EXISTS (SELECT 1 FROM fts_pending)`,
+		`DELETE FROM fts_pending`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("cannot update the search index: %w", friendly(err))
+		}
+	}
+	return nil
 }

@@ -1,0 +1,64 @@
+package data_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"clusterbridge/data"
+	"clusterbridge/internal/synthetic"
+)
+
+// BenchmarkSearch100k runs one combined query (text + labels + countries + an ecosystem, first page of 100
+// plus facet counts) over 100,000 synthetic clusters. It also reports how fast the rows were written and the
+// catalogue's size on disk.
+func BenchmarkSearch100k(b *testing.B) {
+	ctx := context.Background()
+	dir := b.TempDir()
+	path := filepath.Join(dir, "c.db")
+	s, err := data.Open(ctx, path, data.WithoutSample())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	cs := synthetic.Clusters(100_000)
+	start := time.Now()
+	if err := s.AddClusters(ctx, cs); err != nil {
+		b.Fatal(err)
+	}
+	rowsPerSec := float64(len(cs)) / time.Since(start).Seconds()
+	if _, err := s.Search(ctx, data.Query{}); err != nil { // settle the WAL before measuring size
+		b.Fatal(err)
+	}
+	size := fileSize(path) + fileSize(path+"-wal")
+
+	q := data.Query{
+		Text:       "innovation",
+		Labels:     []data.Label{data.LabelGold, data.LabelSilver},
+		Countries:  []string{"SE", "NO", "DK", "NL"},
+		Ecosystems: []data.Ecosystem{"Agri-food"},
+		Limit:      100,
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Total == 0 || len(res.Clusters) == 0 {
+			b.Fatal("the query found nothing: the benchmark would measure an empty answer")
+		}
+	}
+	b.ReportMetric(rowsPerSec, "rows/s-written")
+	b.ReportMetric(float64(size)/(1<<20), "MiB-on-disk")
+}
+
+func fileSize(p string) int64 {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}

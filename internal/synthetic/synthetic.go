@@ -1,0 +1,73 @@
+// Package synthetic makes large, deterministic catalogues for benchmarks: names, places and focus texts in
+// several European languages, spread over countries, ecosystems and labels the way real catalogues are.
+package synthetic
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"clusterbridge/data"
+)
+
+var (
+	prefixes = []string{"Nordic", "Baltic", "Alpine", "Atlantic", "Danube", "Rhine", "Iberian", "Adriatic",
+		"Cluster", "Klynge", "Kluster", "Pôle", "Clúster", "Polo", "Netzwerk", "Innovatienetwerk", "Klaster", "Klasteris"}
+	topics = []string{"Food & Bio", "Maritime", "Offshore Wind", "Life Science", "Robotics", "Textil", "Tèxtil",
+		"Bioøkonomi", "Energía", "Automoción", "Aéronautique", "Medizintechnik", "Smart Grid", "Wood & Furniture",
+		"Photonics", "Tourisme", "Agroalimentaire", "Logistics", "Hydrogen", "Circular Plastics", "Digital Health",
+		"Mikroelektronik", "Water", "Kreativ", "Batteries"}
+	places = []string{"Småland", "Skåne", "Jylland", "Bergen", "Trøndelag", "Göteborg", "Tampere", "Gdańsk",
+		"Łódź", "Brno", "Košice", "Bayern", "Baden-Württemberg", "Île-de-France", "Bretagne", "Cataluña",
+		"País Vasco", "Aragón", "Lombardia", "Emilia-Romagna", "Noord-Brabant", "Vlaanderen", "Wallonie",
+		"Kaunas", "Tartu", "Rīga", "Porto", "Dublin"}
+	words = []string{"innovation", "sustainable", "digital", "circular", "energy", "food", "processing",
+		"manufacturing", "health", "hydrogen", "biogas", "aquaculture", "offshore", "software", "textiles",
+		"Nachhaltigkeit", "innovación", "durabilité", "bæredygtig", "hållbar", "materials", "logistics", "tourism",
+		"design", "robots", "sensors", "water", "recycling", "packaging", "batteries"}
+	countries = []string{"SE", "NO", "DK", "FI", "IS", "NL", "BE", "DE", "AT", "FR", "ES", "PT", "IT", "PL",
+		"CZ", "SK", "LT", "LV", "EE", "IE", "HU", "RO", "SI", "HR", "GR"}
+)
+
+// Clusters makes n clusters, the same n every time.
+func Clusters(n int) []data.Cluster {
+	r := rand.New(rand.NewPCG(2026, 11))
+	out := make([]data.Cluster, n)
+	for i := range out {
+		c := &out[i]
+		place := places[r.IntN(len(places))]
+		topic := topics[r.IntN(len(topics))]
+		c.Name = fmt.Sprintf("%s %s %s %d", prefixes[r.IntN(len(prefixes))], topic, place, i)
+		c.Country = countries[r.IntN(len(countries))]
+		c.City = place
+		for k := 0; k < 1+r.IntN(3); k++ {
+			e := data.Ecosystems[r.IntN(len(data.Ecosystems))]
+			if e.Bit()&data.EcosystemMask(c.Ecosystems) == 0 {
+				c.Ecosystems = append(c.Ecosystems, e)
+			}
+		}
+		c.Focus = fmt.Sprintf("%s %s and %s", topic, words[r.IntN(len(words))], words[r.IntN(len(words))])
+		desc := make([]byte, 0, 200)
+		for k := 0; k < 20; k++ {
+			desc = append(desc, words[r.IntN(len(words))]...)
+			desc = append(desc, ' ')
+		}
+		c.Description = string(desc)
+		switch x := r.IntN(10); {
+		case x < 1:
+			c.Label = data.LabelGold
+		case x < 2:
+			c.Label = data.LabelSilver
+		case x < 5:
+			c.Label = data.LabelBronze
+		}
+		if c.Label != data.LabelNone {
+			c.LabelYear = 2014 + r.IntN(12)
+			if r.IntN(2) == 0 {
+				c.LabelValidUntil = fmt.Sprintf("%d-%02d-%02d", c.LabelYear+2, 1+r.IntN(12), 1+r.IntN(28))
+			}
+		}
+		c.Website = fmt.Sprintf("https://cluster-%d.example.eu", i)
+		c.Sources = []data.Source{{URL: c.Website + "/about", Kind: "synthetic"}}
+	}
+	return out
+}
