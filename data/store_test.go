@@ -290,3 +290,20 @@ func TestSearchSeesWritesFromThisAndOtherConnections(t *testing.T) {
 		t.Errorf("sorted by name, first is %q", res.Clusters[0].Name)
 	}
 }
+
+func TestSearchFindsWhatAnImportMerged(t *testing.T) {
+	s := openSample(t)
+	ctx := context.Background()
+	if _, _, err := s.Merge(ctx, 0, []Cluster{
+		{Name: "Food & Bio Cluster Denmark", Country: "DK", Description: "Biogas and fermentation in Jutland"},
+		{Name: "Zanzibar Spice Cluster", Country: "TZ", Focus: "Spices"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{"fermentation": "Food & Bio Cluster Denmark", "spices": "Zanzibar Spice Cluster"} {
+		res, err := s.Search(ctx, Query{Text: text})
+		if err != nil || res.Total != 1 || res.Clusters[0].Name != want {
+			t.Errorf("searching %q after an import: %+v %v", text, res.Clusters, err)
+		}
+	}
+}
