@@ -278,7 +278,7 @@ func hostOf(pageURL string) string {
 var blockElements = map[string]bool{
 	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "td": true, "th": true, "tr": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "dd": true, "dt": true,
-	"section": true, "article": true, "header": true, "footer": true, "table": true, "span": false,
+	"section": true, "article": true, "header": true, "footer": true, "table": true,
 }
 
 // textOf is the visible text of a node, with block elements separated by spaces, collapsed.
