@@ -20,10 +20,8 @@ var (
 		"Łódź", "Brno", "Košice", "Bayern", "Baden-Württemberg", "Île-de-France", "Bretagne", "Cataluña",
 		"País Vasco", "Aragón", "Lombardia", "Emilia-Romagna", "Noord-Brabant", "Vlaanderen", "Wallonie",
 		"Kaunas", "Tartu", "Rīga", "Porto", "Dublin"}
-	words = []string{"innovation", "sustainable", "digital", "circular", "energy", "food", "processing",
-		"manufacturing", "health", "hydrogen", "biogas", "aquaculture", "offshore", "software", "textiles",
-		"Nachhaltigkeit", "innovación", "durabilité", "bæredygtig", "hållbar", "materials", "logistics", "tourism",
-		"design", "robots", "sensors", "water", "recycling", "packaging", "batteries"}
+	// words is a domain vocabulary; descriptions draw from it with Zipf frequencies, as real texts do.
+	words     = []string{"innovation", "sustainable", "digital", "circular", "energy", "food", "processing", "manufacturing", "health", "hydrogen", "biogas", "aquaculture", "offshore", "software", "textiles", "materials", "logistics", "tourism", "design", "robots", "sensors", "water", "recycling", "packaging", "batteries", "photonics", "semiconductors", "microelectronics", "medtech", "diagnostics", "pharma", "biotech", "vaccines", "ehealth", "telemedicine", "ageing", "nutrition", "dairy", "meat", "seafood", "fisheries", "forestry", "wood", "furniture", "construction", "buildings", "housing", "retrofit", "insulation", "cement", "steel", "aluminium", "chemicals", "plastics", "polymers", "composites", "coatings", "ceramics", "glass", "paper", "pulp", "printing", "media", "film", "games", "music", "fashion", "footwear", "leather", "jewellery", "crafts", "museums", "heritage", "hospitality", "gastronomy", "wine", "beer", "olive", "fruit", "vegetables", "cereals", "seeds", "fertiliser", "irrigation", "drones", "satellites", "aerospace", "defence", "security", "cybersecurity", "blockchain", "fintech", "insurance", "banking", "data", "cloud", "ai", "analytics", "iot", "5g", "connectivity", "automotive", "mobility", "railways", "shipping", "ports", "maritime", "shipbuilding", "subsea", "wind", "solar", "geothermal", "heat", "grids", "storage", "efficiency", "mining", "minerals", "metals", "foundry", "machining", "automation", "mechatronics", "plasma", "lasers", "optics", "quantum", "nano", "hospitals", "care", "rehabilitation", "sport", "wellbeing", "education", "skills", "training", "startups", "incubation", "internationalisation", "export", "smes", "retail", "ecommerce", "fairs", "events", "creative", "architecture", "urban", "smart", "cities", "transport", "freight", "aviation", "space", "bioeconomy", "biomass", "algae", "enzymes", "fermentation", "proteins", "insects", "cosmetics", "hygiene", "textiles", "workwear", "Nachhaltigkeit", "innovación", "durabilité", "bæredygtig", "hållbar", "kestävä", "zrównoważony", "duurzaam", "sostenibile", "Lebensmittel", "alimentación", "alimentaire", "fødevarer", "livsmedel", "elintarvike", "żywność", "voedsel", "alimentare", "Energie", "energía", "énergie", "energi", "energia", "Gesundheit", "salud", "santé", "sundhed", "hälsa", "terveys", "zdrowie", "gezondheid"}
 	countries = []string{"SE", "NO", "DK", "FI", "IS", "NL", "BE", "DE", "AT", "FR", "ES", "PT", "IT", "PL",
 		"CZ", "SK", "LT", "LV", "EE", "IE", "HU", "RO", "SI", "HR", "GR"}
 )
@@ -31,6 +29,7 @@ var (
 // Clusters makes n clusters, the same n every time.
 func Clusters(n int) []data.Cluster {
 	r := rand.New(rand.NewPCG(2026, 11))
+	zipf := rand.NewZipf(r, 1.07, 4, uint64(len(words)-1))
 	out := make([]data.Cluster, n)
 	for i := range out {
 		c := &out[i]
@@ -45,10 +44,10 @@ func Clusters(n int) []data.Cluster {
 				c.Ecosystems = append(c.Ecosystems, e)
 			}
 		}
-		c.Focus = fmt.Sprintf("%s %s and %s", topic, words[r.IntN(len(words))], words[r.IntN(len(words))])
+		c.Focus = fmt.Sprintf("%s %s and %s", topic, words[zipf.Uint64()], words[zipf.Uint64()])
 		desc := make([]byte, 0, 200)
 		for k := 0; k < 20; k++ {
-			desc = append(desc, words[r.IntN(len(words))]...)
+			desc = append(desc, words[zipf.Uint64()]...)
 			desc = append(desc, ' ')
 		}
 		c.Description = string(desc)
