@@ -254,14 +254,6 @@ func labelText(c data.Cluster, today time.Time) string {
 	}
 }
 
-func ecosystemText(es []data.Ecosystem) string {
-	s := make([]string, len(es))
-	for i, e := range es {
-		s[i] = string(e)
-	}
-	return strings.Join(s, ", ")
-}
-
 func firstNonEmpty(vs ...string) string {
 	for _, v := range vs {
 		if v != "" {

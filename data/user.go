@@ -325,3 +325,25 @@ func mustHaveChanged(res sql.Result, notFound error) error {
 	}
 	return nil
 }
+
+// ShortlistedClusters returns every cluster on any shortlist, with its sources: what the label watch checks.
+func (s *Store) ShortlistedClusters(ctx context.Context) ([]Cluster, error) {
+	ids, err := s.ShortlistedIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]int64, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	cs, err := s.clustersByID(ctx, list)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cs {
+		if cs[i].Sources, err = s.sources(ctx, cs[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return cs, nil
+}
