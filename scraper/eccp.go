@@ -171,14 +171,22 @@ type labelledField struct {
 	field string
 }
 
+// Bounds on what one profile is read for: a real profile has a few dozen fields, and a page built to nest
+// hundreds of labels and items in each other must not take quadratic time or worse.
+const (
+	maxFieldLabels = 200
+	maxFieldValues = 50
+)
+
 func profileLabels(scope *goquery.Selection) []labelledField {
 	var out []labelledField
-	scope.FindMatcher(matcher(eccpProfile.FieldLabel)).Each(func(_ int, s *goquery.Selection) {
+	scope.FindMatcher(matcher(eccpProfile.FieldLabel)).EachWithBreak(func(i int, s *goquery.Selection) bool {
 		n := s.Get(0)
 		text := strings.TrimRight(textOf(n), ": ")
 		if field, ok := matchField(eccpProfileFields, text); ok {
 			out = append(out, labelledField{label: n, text: text, field: field})
 		}
+		return i < maxFieldLabels
 	})
 	return out
 }
@@ -217,8 +225,9 @@ func valuesOf(label *html.Node) []fieldValue {
 	container := goquery.NewDocumentFromNode(label).ClosestMatcher(matcher(eccpProfile.FieldContainer))
 	var out []fieldValue
 	if container.Length() > 0 {
-		container.FindMatcher(matcher(eccpProfile.FieldItem)).Each(func(_ int, s *goquery.Selection) {
+		container.FindMatcher(matcher(eccpProfile.FieldItem)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			out = append(out, valueOf(s.Get(0)))
+			return len(out) < maxFieldValues
 		})
 	}
 	if len(out) > 0 {
@@ -234,7 +243,9 @@ func valuesOf(label *html.Node) []fieldValue {
 			}
 			out = flushLoose(out, loose)
 			loose = nil
-			out = append(out, valueOf(n))
+			if out = append(out, valueOf(n)); len(out) >= maxFieldValues {
+				return out
+			}
 		case html.TextNode:
 			loose = append(loose, n.Data)
 		}

@@ -115,9 +115,14 @@ func (r *pageReader) normalise(c *data.Cluster) bool {
 	c.Website = absoluteWebsite(c.Website)
 	c.Ecosystems = uniqueEcosystems(c.Ecosystems)
 	c.Sectors = uniqueStrings(c.Sectors)
-	if c.LabelValidUntil != "" && data.ValidThrough(c.LabelValidUntil) == "" {
-		r.warnf("unreadable label date %q for %s ignored", c.LabelValidUntil, c.Name)
-		c.LabelValidUntil = ""
+	if c.LabelValidUntil != "" {
+		// Re-read even dates data accepts: "0000-01" passes time.Parse but is no label's date.
+		if d, ok := parseDate(c.LabelValidUntil); ok {
+			c.LabelValidUntil = d
+		} else {
+			r.warnf("unreadable label date %q for %s ignored", c.LabelValidUntil, c.Name)
+			c.LabelValidUntil = ""
+		}
 	}
 	if c.Members == 0 && c.MembersText != "" {
 		c.Members = leadingNumber(c.MembersText)
