@@ -1,0 +1,143 @@
+package app
+
+import (
+	"context"
+	"net/url"
+
+	"fyne.io/fyne/v2"
+
+	"clusterbridge/data"
+)
+
+// The Clusters tab's handlers: searching, paging, selecting and editing what the detail panel shows.
+
+// onFiltersChanged runs a new search; typed (the search text changed) waits for a pause in typing first.
+func (m *MainWindow) onFiltersChanged(typed bool) {
+	m.runSearch(typed)
+}
+
+func (m *MainWindow) runSearch(typed bool) {
+	q := m.filters.query()
+	q.Sort = m.results.sortOrder()
+	q.Limit = pageSize
+	m.lastQuery = q
+	saveFilters(m.app.Preferences(), q)
+	m.search.start(q, typed)
+}
+
+func (m *MainWindow) onNeedPage(offset int) {
+	m.search.nextPage(m.lastQuery, offset)
+}
+
+// onResults shows a search's results: its first page, with fresh facet counts, or a further page.
+func (m *MainWindow) onResults(_ data.Query, res data.Result, nextPage bool) {
+	if nextPage {
+		m.results.appendPage(res.Clusters)
+		return
+	}
+	m.filters.showFacets(res.Facets)
+	m.results.show(res)
+	// The first time, show the first cluster rather than an empty panel.
+	if m.autoSelect && len(res.Clusters) > 0 {
+		m.autoSelect = false
+		m.results.list.Select(0)
+	}
+}
+
+// onClusterSelected loads a cluster with its sources, notes and shortlists into the detail panel.
+func (m *MainWindow) onClusterSelected(id int64) {
+	m.autoSelect = false
+	m.detailAsk++
+	ask := m.detailAsk
+	m.background(func(ctx context.Context) func() {
+		c, err := m.store.Cluster(ctx, id)
+		if err != nil {
+			return func() { m.showError(err) }
+		}
+		lists, err := m.store.Shortlists(ctx)
+		return func() {
+			if ask != m.detailAsk {
+				return // the user has moved on to another cluster
+			}
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			m.detail.show(c, lists)
+		}
+	})
+}
+
+// reloadDetail shows the detail cluster again after a change to its shortlists or notes.
+func (m *MainWindow) reloadDetail() {
+	if m.detail.shown {
+		m.onClusterSelected(m.detail.cluster.ID)
+	}
+}
+
+// onOpenCluster shows a cluster from a shortlist in the Clusters tab, selecting its row when it is listed.
+func (m *MainWindow) onOpenCluster(id int64) {
+	m.tabs.Select(m.clusterTab)
+	if !m.results.selectCluster(id) {
+		m.results.list.UnselectAll()
+		m.onClusterSelected(id)
+	}
+}
+
+func (m *MainWindow) onOpenWebsite(u *url.URL) {
+	if err := m.app.OpenURL(u); err != nil {
+		m.showError(err)
+	}
+}
+
+// change runs a write to the catalogue, then shows the detail and the shortlists again.
+func (m *MainWindow) change(write func(ctx context.Context) error) {
+	m.background(func(ctx context.Context) func() {
+		err := write(ctx)
+		return func() {
+			if err != nil {
+				m.showError(err)
+			}
+			m.reloadDetail()
+			m.reloadShortlists()
+		}
+	})
+}
+
+func (m *MainWindow) onAddToShortlist(listID int64) {
+	id := m.detail.cluster.ID
+	m.change(func(ctx context.Context) error {
+		return m.store.AddToShortlist(ctx, listID, id, data.EntryCandidate, "")
+	})
+}
+
+func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus, contact string) {
+	id := m.detail.cluster.ID
+	m.change(func(ctx context.Context) error { return m.store.SetEntry(ctx, listID, id, st, contact) })
+}
+
+func (m *MainWindow) onRemoveFromShortlist(listID int64) {
+	id := m.detail.cluster.ID
+	m.change(func(ctx context.Context) error { return m.store.RemoveFromShortlist(ctx, listID, id) })
+}
+
+func (m *MainWindow) onAddNote(text string) {
+	id := m.detail.cluster.ID
+	entry := m.detail.noteEntry
+	m.background(func(ctx context.Context) func() {
+		_, err := m.store.AddNote(ctx, id, text)
+		return func() {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			if m.detail.noteEntry == entry {
+				entry.SetText("") // kept; now the note is in the timeline
+			}
+			m.reloadDetail()
+			m.reloadShortlists()
+		}
+	})
+}
+
+var _ fyne.Focusable = (*searchEntry)(nil)

@@ -1,0 +1,265 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"clusterbridge/data"
+)
+
+// clusterDetail is the right column: everything known about the selected cluster, its shortlists and notes.
+// Its body is rebuilt for each cluster; it is one panel, not a list, so that costs nothing noticeable.
+type clusterDetail struct {
+	cluster    data.Cluster
+	shortlists []data.Shortlist // every shortlist, to offer the ones the cluster is not on
+	today      time.Time
+	shown      bool
+
+	body        *fyne.Container
+	placeholder fyne.CanvasObject
+	scroll      *container.Scroll
+	content     fyne.CanvasObject
+
+	// The controls of the cluster shown, kept for tests and for keyboard focus.
+	website   *widget.Button
+	addTo     *widget.Select
+	addButton *widget.Button
+	statuses  map[int64]*widget.Select // by shortlist id
+	removes   map[int64]*widget.Button
+	noteEntry *widget.Entry
+	addNote   *widget.Button
+
+	onOpenWebsite    func(*url.URL)
+	onAddToShortlist func(listID int64)
+	onSetStatus      func(listID int64, st data.EntryStatus, contact string)
+	onRemove         func(listID int64)
+	onAddNote        func(text string)
+}
+
+func newClusterDetail() *clusterDetail {
+	d := &clusterDetail{today: time.Now(),
+		onOpenWebsite: func(*url.URL) {}, onAddToShortlist: func(int64) {},
+		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {}}
+	d.build()
+	return d
+}
+
+func (d *clusterDetail) build() {
+	d.body = container.NewVBox()
+	d.scroll = container.NewVScroll(d.body)
+	d.scroll.Hide()
+	d.placeholder = container.NewCenter(widget.NewLabel(lang.L("Select a cluster to see its details.")))
+	d.content = container.NewStack(d.placeholder, d.scroll)
+}
+
+// webURL returns a website as a URL the browser may open: http or https with a host, nothing else.
+func webURL(site string) (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(site))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, false
+	}
+	return u, true
+}
+
+// show fills the panel with a cluster (loaded with its sources, notes and shortlists).
+func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
+	keepNote := ""
+	if d.noteEntry != nil && d.shown && d.cluster.ID == c.ID {
+		keepNote = d.noteEntry.Text // a refresh after a status change must not eat a note being written
+	}
+	d.cluster, d.shortlists, d.shown = c, lists, true
+	d.statuses = map[int64]*widget.Select{}
+	d.removes = map[int64]*widget.Button{}
+
+	title := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Wrapping = fyne.TextWrapWord
+
+	var place []string
+	if c.Acronym != "" && c.Acronym != c.Name {
+		place = append(place, c.Acronym)
+	}
+	for _, p := range []string{c.City, c.Region, countryName(c.Country)} {
+		if p != "" {
+			place = append(place, p)
+		}
+	}
+	placeLine := wrapped(strings.Join(place, " · "))
+
+	badge := newLabelBadge()
+	badge.set(c.Label, c.LabelStatus(d.today))
+	labelLine := container.NewHBox(container.NewCenter(badge), widget.NewLabel(labelStatusText(c, d.today)))
+	if c.Label == data.LabelNone {
+		labelLine = container.NewHBox(widget.NewLabel(labelStatusText(c, d.today)))
+	}
+
+	objs := []fyne.CanvasObject{title, placeLine, labelLine}
+
+	d.website = nil
+	if u, ok := webURL(c.Website); ok {
+		d.website = widget.NewButtonWithIcon(lang.L("Open website"), theme.ComputerIcon(), func() { d.onOpenWebsite(u) })
+		objs = append(objs, container.NewBorder(nil, nil, d.website, nil, wrapped(c.Website)))
+	} else if c.Website != "" {
+		objs = append(objs, wrapped(c.Website))
+	}
+
+	form := container.New(layout.NewFormLayout())
+	field := func(name, value string) {
+		if value != "" {
+			form.Add(widget.NewLabelWithStyle(name, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+			form.Add(wrapped(value))
+		}
+	}
+	field(lang.L("Ecosystems"), ecosystemList(c.Ecosystems))
+	field(lang.L("Sectors"), strings.Join(c.Sectors, ", "))
+	field(lang.L("Focus"), c.Focus)
+	members := c.MembersText
+	if members == "" && c.Members > 0 {
+		members = fmt.Sprint(c.Members)
+	}
+	field(lang.L("Members"), members)
+	if c.Founded > 0 {
+		field(lang.L("Founded"), fmt.Sprint(c.Founded))
+	}
+	field(lang.L("Contact"), c.Contact)
+	field(lang.L("Updated"), formatDate(c.UpdatedAt))
+	objs = append(objs, form)
+	if c.Description != "" {
+		objs = append(objs, wrapped(c.Description))
+	}
+
+	objs = append(objs, widget.NewSeparator(), heading(lang.L("Shortlists")))
+	objs = append(objs, d.shortlistRows()...)
+
+	objs = append(objs, widget.NewSeparator(), heading(lang.L("Notes")))
+	d.noteEntry = widget.NewMultiLineEntry()
+	d.noteEntry.Wrapping = fyne.TextWrapWord
+	d.noteEntry.SetMinRowsVisible(2)
+	d.noteEntry.SetPlaceHolder(lang.L("Write a note: a call, a meeting, an idea…"))
+	d.noteEntry.SetText(keepNote)
+	d.addNote = widget.NewButtonWithIcon(lang.L("Add note"), theme.ContentAddIcon(), func() {
+		if strings.TrimSpace(d.noteEntry.Text) != "" {
+			d.onAddNote(d.noteEntry.Text)
+		}
+	})
+	objs = append(objs, d.noteEntry, container.NewHBox(layout.NewSpacer(), d.addNote))
+	// Newest first: what happened last is what an advisor needs before the next call.
+	for i := len(c.Notes) - 1; i >= 0; i-- {
+		n := c.Notes[i]
+		date := widget.NewLabelWithStyle(formatDate(n.At), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		date.SizeName = theme.SizeNameCaptionText
+		objs = append(objs, container.NewBorder(nil, nil, date, nil, wrapped(n.Text)))
+	}
+	if len(c.Notes) == 0 {
+		objs = append(objs, dim(lang.L("No notes yet.")))
+	}
+
+	objs = append(objs, widget.NewSeparator(), heading(lang.L("Sources")))
+	for _, s := range c.Sources {
+		read := lang.L("{{.Kind}}, read {{.Date}}", map[string]any{"Kind": sourceKindName(s.Kind), "Date": formatDate(s.ReadAt)})
+		var where fyne.CanvasObject = wrapped(s.URL)
+		if u, ok := webURL(s.URL); ok {
+			link := widget.NewHyperlink(s.URL, u)
+			link.Truncation = fyne.TextTruncateEllipsis
+			where = link
+		}
+		when := widget.NewLabel(read)
+		when.SizeName = theme.SizeNameCaptionText
+		when.Importance = widget.LowImportance
+		objs = append(objs, container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), where, when))
+	}
+
+	d.body.Objects = objs
+	d.body.Refresh()
+	d.placeholder.Hide()
+	d.scroll.Show()
+	d.scroll.ScrollToTop()
+}
+
+// shortlistRows are the shortlists the cluster is on, each with its status and a remove button, and a row
+// to put it on another.
+func (d *clusterDetail) shortlistRows() []fyne.CanvasObject {
+	c := d.cluster
+	var rows []fyne.CanvasObject
+	on := map[int64]bool{}
+	for _, m := range c.Shortlists {
+		on[m.ShortlistID] = true
+		listID, contact := m.ShortlistID, m.Contact
+		status := widget.NewSelect(statusNames(), nil)
+		status.SetSelectedIndex(indexOf(data.EntryStatuses, m.Status))
+		status.OnChanged = func(string) {
+			if i := status.SelectedIndex(); i >= 0 {
+				d.onSetStatus(listID, data.EntryStatuses[i], contact)
+			}
+		}
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.onRemove(listID) })
+		d.statuses[listID], d.removes[listID] = status, remove
+		name := widget.NewLabel(m.Shortlist)
+		name.Truncation = fyne.TextTruncateEllipsis
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(status, remove), name))
+	}
+	var addable []data.Shortlist
+	for _, l := range d.shortlists {
+		if !on[l.ID] {
+			addable = append(addable, l)
+		}
+	}
+	d.addTo, d.addButton = nil, nil
+	switch {
+	case len(d.shortlists) == 0:
+		rows = append(rows, dim(lang.L("No shortlists yet: make one in the Shortlists tab.")))
+	case len(addable) > 0:
+		names := make([]string, len(addable))
+		for i, l := range addable {
+			names[i] = l.Name
+		}
+		d.addTo = widget.NewSelect(names, nil)
+		d.addTo.PlaceHolder = lang.L("Choose a shortlist")
+		d.addButton = widget.NewButtonWithIcon(lang.L("Add to shortlist"), theme.ContentAddIcon(), func() {
+			if i := d.addTo.SelectedIndex(); i >= 0 {
+				d.onAddToShortlist(addable[i].ID)
+			}
+		})
+		rows = append(rows, container.NewBorder(nil, nil, nil, d.addButton, d.addTo))
+	}
+	return rows
+}
+
+func indexOf[T comparable](xs []T, x T) int {
+	for i, y := range xs {
+		if x == y {
+			return i
+		}
+	}
+	return -1
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func dim(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// clear empties the panel, for when the cluster shown is gone.
+func (d *clusterDetail) clear() {
+	d.shown = false
+	d.body.Objects = nil
+	d.scroll.Hide()
+	d.placeholder.Show()
+}

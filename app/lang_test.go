@@ -1,0 +1,111 @@
+package app
+
+import (
+	"encoding/json"
+	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"clusterbridge/assets"
+	"clusterbridge/data"
+)
+
+var updateEN = flag.Bool("update-en", false, "add missing keys to assets/translations/en.json")
+
+// usedKeys finds every string literal passed to lang.L in the package's Go files, and the catalogue values
+// the window translates (ecosystems, countries, the sample's caveats).
+func usedKeys(t *testing.T) map[string]bool {
+	t.Helper()
+	keys := map[string]bool{}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "L" {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
+				return true
+			}
+			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, err := strconv.Unquote(lit.Value)
+				if err != nil {
+					t.Fatalf("%s: %v", fset.Position(lit.Pos()), err)
+				}
+				keys[s] = true
+			}
+			return true
+		})
+	}
+	for _, e := range data.Ecosystems {
+		keys[string(e)] = true
+	}
+	for _, c := range data.Countries {
+		keys[c.Name] = true
+	}
+	for _, c := range data.SampleCaveats {
+		keys[c] = true
+	}
+	return keys
+}
+
+func TestEveryTranslationKeyIsInEnglish(t *testing.T) {
+	raw, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := map[string]string{}
+	if err := json.Unmarshal(raw, &en); err != nil {
+		t.Fatalf("en.json: %v", err)
+	}
+	used := usedKeys(t)
+	if len(used) < 100 {
+		t.Fatalf("found only %d keys; is the parser missing lang.L calls?", len(used))
+	}
+	var missing []string
+	for k := range used {
+		if _, ok := en[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	sort.Strings(missing)
+	if *updateEN && len(missing) > 0 {
+		for _, k := range missing {
+			en[k] = k
+		}
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false) // "Aerospace & defence", not "\u0026"
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(en); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("../assets/translations/en.json", []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("added %d keys to en.json", len(missing))
+		return
+	}
+	for _, k := range missing {
+		t.Errorf("en.json lacks %q", k)
+	}
+}

@@ -1,0 +1,234 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"clusterbridge/data"
+)
+
+// The Shortlists tab's handlers: the dialogs, and the work they start.
+
+// reloadShortlists fetches the shortlists and the open one's entries.
+func (m *MainWindow) reloadShortlists() {
+	open := m.shortlists.open
+	m.background(func(ctx context.Context) func() {
+		lists, err := m.store.Shortlists(ctx)
+		var entries []data.Entry
+		if err == nil && open != 0 {
+			entries, err = m.store.Entries(ctx, open)
+		}
+		return func() {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			m.shortlists.showLists(lists)
+			if open != 0 && m.shortlists.open == open {
+				m.shortlists.showEntries(open, entries)
+			}
+		}
+	})
+}
+
+func (m *MainWindow) onOpenShortlist(id int64) {
+	m.background(func(ctx context.Context) func() {
+		entries, err := m.store.Entries(ctx, id)
+		return func() {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			m.shortlists.showEntries(id, entries)
+		}
+	})
+}
+
+// shortlistForm asks for a shortlist's name and purpose; done gets them when the user confirms.
+func (m *MainWindow) shortlistForm(title, confirm string, l data.Shortlist, done func(name, purpose string)) {
+	name := widget.NewEntry()
+	name.SetText(l.Name)
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(lang.L("A shortlist needs a name."))
+		}
+		return nil
+	}
+	purpose := widget.NewMultiLineEntry()
+	purpose.SetText(l.Purpose)
+	purpose.SetPlaceHolder(lang.L("What is it for? e.g. Partners for a Horizon Europe bid on water"))
+	purpose.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), name),
+		widget.NewFormItem(lang.L("Purpose"), purpose),
+	}, func(ok bool) {
+		if ok {
+			done(name.Text, purpose.Text)
+		}
+	}, m.win)
+	d.Resize(fyne.NewSize(480, 260))
+	d.Show()
+	m.win.Canvas().Focus(name)
+}
+
+func (m *MainWindow) onNewShortlist() {
+	m.shortlistForm(lang.L("New shortlist"), lang.L("Create"), data.Shortlist{}, m.createShortlist)
+}
+
+// createShortlist makes a shortlist and opens it.
+func (m *MainWindow) createShortlist(name, purpose string) {
+	m.background(func(ctx context.Context) func() {
+		l, err := m.store.CreateShortlist(ctx, name, purpose)
+		return func() {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			m.shortlists.open = l.ID
+			m.reloadShortlists()
+			m.reloadDetail()
+		}
+	})
+}
+
+func (m *MainWindow) onRenameShortlist() {
+	l, ok := m.shortlists.openList()
+	if !ok {
+		return
+	}
+	m.shortlistForm(lang.L("Rename shortlist"), lang.L("Save"), l, func(name, purpose string) {
+		m.renameShortlist(l.ID, name, purpose)
+	})
+}
+
+func (m *MainWindow) renameShortlist(id int64, name, purpose string) {
+	m.change(func(ctx context.Context) error { return m.store.UpdateShortlist(ctx, id, name, purpose) })
+}
+
+func (m *MainWindow) onDeleteShortlist() {
+	l, ok := m.shortlists.openList()
+	if !ok {
+		return
+	}
+	msg := lang.L("Delete the shortlist “{{.Name}}” and its {{.Size}} entries? The clusters and your notes about them stay.",
+		map[string]any{"Name": l.Name, "Size": l.Size})
+	dialog.ShowConfirm(lang.L("Delete shortlist"), msg, func(ok bool) {
+		if ok {
+			m.deleteShortlist(l.ID)
+		}
+	}, m.win)
+}
+
+func (m *MainWindow) deleteShortlist(id int64) {
+	m.change(func(ctx context.Context) error { return m.store.DeleteShortlist(ctx, id) })
+}
+
+// onRemoveEntry takes a cluster off the open shortlist.
+func (m *MainWindow) onRemoveEntry(clusterID int64) {
+	listID := m.shortlists.open
+	m.change(func(ctx context.Context) error { return m.store.RemoveFromShortlist(ctx, listID, clusterID) })
+}
+
+// onExportOpenShortlist asks for the delimiter, then for the file, and writes the open shortlist as CSV.
+func (m *MainWindow) onExportOpenShortlist() {
+	l, ok := m.shortlists.openList()
+	if !ok {
+		m.tabs.Select(m.listTab)
+		dialog.ShowInformation(lang.L("Export shortlist"), lang.L("Open a shortlist first, then export it."), m.win)
+		return
+	}
+	semicolon, comma := lang.L("Semicolon (;) – Excel in most of Europe"), lang.L("Comma (,)")
+	delimiter := widget.NewRadioGroup([]string{semicolon, comma}, nil)
+	delimiter.SetSelected(semicolon)
+	delimiter.Required = true
+	dialog.ShowForm(lang.L("Export shortlist"), lang.L("Choose file…"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Delimiter"), delimiter)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			delim := ';'
+			if delimiter.Selected == comma {
+				delim = ','
+			}
+			m.chooseExportFile(l, delim)
+		}, m.win)
+}
+
+func (m *MainWindow) chooseExportFile(l data.Shortlist, delim rune) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		m.exportShortlist(l.ID, path, delim, func(err error) {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			dialog.ShowInformation(lang.L("Export shortlist"),
+				lang.L("Saved {{.Name}} to {{.Path}}", map[string]any{"Name": l.Name, "Path": path}), m.win)
+		})
+	}, m.win)
+	save.SetFileName(exportFileName(l.Name))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	save.Resize(fyne.NewSize(800, 560))
+	save.Show()
+}
+
+// exportFileName is a file name made of a shortlist's name: "Water partners.csv".
+func exportFileName(name string) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	if clean == "" {
+		clean = "shortlist"
+	}
+	return clean + ".csv"
+}
+
+// exportShortlist writes a shortlist as CSV to path off the UI goroutine, then reports to done on it.
+func (m *MainWindow) exportShortlist(id int64, path string, delim rune, done func(error)) {
+	m.background(func(ctx context.Context) func() {
+		err := writeFileAtomically(path, func(f *os.File) error { return m.store.ExportShortlist(ctx, id, f, delim) })
+		return func() { done(err) }
+	})
+}
+
+// writeFileAtomically writes to a temporary file beside path and renames it into place, so that a failed
+// export never leaves half a file where a good one was.
+func writeFileAtomically(path string, write func(*os.File) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
