@@ -194,7 +194,7 @@ func profileLabels(scope *goquery.Selection) []labelledField {
 // matchField finds the rule for a label text: an exact folded match, else the longest label contained in it
 // as whole words.
 func matchField(rules []fieldRule, label string) (string, bool) {
-	key := data.Fold(label)
+	key := foldKey(label)
 	if key == "" {
 		return "", false
 	}
@@ -420,7 +420,7 @@ func (r *pageReader) applyLabel(c *data.Cluster, labelText string, vals []fieldV
 
 // saysNo recognises a value that denies a label ("No", "None", "-").
 func saysNo(s string) bool {
-	switch data.Fold(s) {
+	switch foldKey(s) {
 	case "no", "none", "n a", "":
 		return true
 	}
@@ -444,7 +444,7 @@ func (r *pageReader) ecosystemsIn(text, who string) []data.Ecosystem {
 	if text == "" {
 		return nil
 	}
-	if e, ok := data.ParseEcosystem(text); ok {
+	if e, ok := ecosystems.get(text); ok {
 		return []data.Ecosystem{e}
 	}
 	var out []data.Ecosystem
@@ -452,7 +452,7 @@ func (r *pageReader) ecosystemsIn(text, who string) []data.Ecosystem {
 		if part = collapse(part); part == "" {
 			continue
 		}
-		if e, ok := data.ParseEcosystem(part); ok {
+		if e, ok := ecosystems.get(part); ok {
 			out = append(out, e)
 		} else {
 			r.warnf("unknown ecosystem %q on %s ignored", part, r.url)

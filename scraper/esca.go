@@ -183,12 +183,12 @@ func (r *pageReader) readESCA(doc *goquery.Document) (Page, error) {
 // escaCountry is the page's selected country, else --country; the error says which to give.
 func (r *pageReader) escaCountry(doc *goquery.Document) (string, error) {
 	if name := firstMatch(doc.Selection, escaSite.CountryOption, ""); name != "" {
-		if code, ok := data.CountryCode(name); ok {
+		if code, ok := countries.get(name); ok {
 			return code, nil
 		}
 	}
 	if r.opts.Country != "" {
-		if code, ok := data.CountryCode(r.opts.Country); ok {
+		if code, ok := countries.get(r.opts.Country); ok {
 			return code, nil
 		}
 		return "", fmt.Errorf("--country %q is no known country code; use --country CC with an ISO code such as DK", r.opts.Country)
@@ -208,7 +208,7 @@ func (r *pageReader) escaRow(t escaTable, cells []*html.Node) data.Cluster {
 			c.Name = v.text
 		case fieldFocus:
 			c.Focus = v.text
-			if e, ok := data.ParseEcosystem(v.text); ok {
+			if e, ok := ecosystems.get(v.text); ok {
 				c.Ecosystems = append(c.Ecosystems, e)
 			}
 		case fieldWebsite:

@@ -129,7 +129,7 @@ func (r *pageReader) euclesItem(n *html.Node, level data.Label, year int) (data.
 		LabelYear: year,
 	}
 	if flag != "" {
-		if code, ok := data.CountryCode(flag); ok {
+		if code, ok := countries.get(flag); ok {
 			c.Country = code
 		} else {
 			r.warnf("unknown country flag %s for %s ignored", flag, name)

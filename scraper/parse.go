@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -136,7 +137,7 @@ func (r *pageReader) countryCode(s, who string) string {
 	if s == "" {
 		return ""
 	}
-	if code, ok := data.CountryCode(s); ok {
+	if code, ok := countries.get(s); ok {
 		return code
 	}
 	r.warnf("unknown country %q for %s ignored", s, who)
@@ -200,10 +201,10 @@ func uniqueStrings(ss []string) []string {
 	seen := map[string]bool{}
 	for _, s := range ss {
 		s = collapse(s)
-		if s == "" || seen[data.Fold(s)] {
+		if s == "" || seen[foldKey(s)] {
 			continue
 		}
-		seen[data.Fold(s)] = true
+		seen[foldKey(s)] = true
 		out = append(out, s)
 	}
 	return out
@@ -354,3 +355,70 @@ func firstMatch(doc *goquery.Selection, selectors []string, attrName string) str
 	}
 	return ""
 }
+
+// foldKey is data.Fold with a fast path for ASCII text, which labels and headers almost always are: data.Fold's
+// Unicode normalisation costs more than parsing a whole profile's HTML.
+func foldKey(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return data.Fold(s)
+		}
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') {
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		} else {
+			space = true
+		}
+	}
+	return string(b)
+}
+
+// memo remembers a lookup by text. data.ParseEcosystem and data.CountryCode fold every candidate on every
+// call; pages repeat the same few names, so each is looked up once. Bounded, as pages are untrusted input.
+type memo[V any] struct {
+	lookup func(string) (V, bool)
+	mu     sync.Mutex
+	m      map[string]memoResult[V]
+}
+
+type memoResult[V any] struct {
+	v  V
+	ok bool
+}
+
+const memoMax = 4096
+
+func (c *memo[V]) get(s string) (V, bool) {
+	c.mu.Lock()
+	r, hit := c.m[s]
+	c.mu.Unlock()
+	if hit {
+		return r.v, r.ok
+	}
+	r.v, r.ok = c.lookup(s)
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[string]memoResult[V])
+	}
+	if len(c.m) < memoMax {
+		c.m[s] = r
+	}
+	c.mu.Unlock()
+	return r.v, r.ok
+}
+
+var (
+	ecosystems = &memo[data.Ecosystem]{lookup: data.ParseEcosystem}
+	countries  = &memo[string]{lookup: data.CountryCode}
+)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"clusterbridge/data"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -211,6 +213,14 @@ func TestParseDate(t *testing.T) {
 		got, ok := parseDate(in)
 		if got != want || ok != (want != "") {
 			t.Errorf("parseDate(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestFoldKeyMatchesDataFold(t *testing.T) {
+	for _, s := range []string{"", "  Label valid until: ", "E-mail", "Industrial Ecosystem(s)", "of which SMEs", "Århus", "ESCA  Gold--label", "2026/09/30"} {
+		if got, want := foldKey(s), data.Fold(s); got != want {
+			t.Errorf("foldKey(%q) = %q, data.Fold gives %q", s, got, want)
 		}
 	}
 }
