@@ -2,6 +2,7 @@ package data
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -104,13 +105,31 @@ func EcosystemsOf(mask int64) []Ecosystem {
 	return out
 }
 
+var accentStrippers = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // Fold lowers text, strips accents (å→a, é→e, ø→o) and turns every run of punctuation and spaces into one
 // space, so that differently written names compare equal.
 func Fold(s string) string {
-	// A transform.Chain keeps state between calls, so each call gets its own: Fold runs on many goroutines.
-	t, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	if err != nil {
-		t = s
+	t := s
+	if !isASCII(s) {
+		// A transform.Chain keeps state between calls, and Fold runs on many goroutines: one chain per call,
+		// from a pool.
+		chain := accentStrippers.Get().(transform.Transformer)
+		if folded, _, err := transform.String(chain, s); err == nil {
+			t = folded
+		}
+		accentStrippers.Put(chain)
 	}
 	var b strings.Builder
 	space := false

@@ -1,0 +1,52 @@
+package data
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Tèxtils":                   "textils",
+		"Automation Småland":        "automation smaland",
+		"Bioøkonomi & Fødevarer":    "biookonomi fodevarer",
+		"Łódź":                      "lodz",
+		"Straße":                    "strasse",
+		"  Food & Bio Cluster, e.V.": "food bio cluster e v",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Fold is called from many goroutines at once (the GUI's queries, the importer, suggestions).
+func TestFoldIsSafeAcrossGoroutines(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 2000; i++ {
+				if got := Fold("Clúster Aeronáutico Aragonés"); got != "cluster aeronautico aragones" {
+					t.Errorf("Fold gave %q", got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestNameKeyDropsLegalForms(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"Allianz Faserbasierte Werkstoffe e.V.", "Allianz Faserbasierte Werkstoffe"},
+		{"Techtank AB", "TECHTANK"},
+		{"NCE Seafood Innovation AS", "NCE Seafood Innovation"},
+		{"Flanders' FOOD vzw", "Flanders FOOD"},
+	} {
+		if NameKey(pair[0]) != NameKey(pair[1]) {
+			t.Errorf("NameKey(%q) = %q but NameKey(%q) = %q", pair[0], NameKey(pair[0]), pair[1], NameKey(pair[1]))
+		}
+	}
+}
