@@ -74,13 +74,18 @@ func LabelStatusOn(label Label, validUntil string, day time.Time) LabelStatus {
 // ValidThrough turns a valid-until text into the last day it covers, as "YYYY-MM-DD": a month ("2026-09")
 // covers its last day. It returns "" for text that is no such date.
 func ValidThrough(validUntil string) string {
-	if t, err := time.Parse(time.DateOnly, validUntil); err == nil {
-		return t.Format(time.DateOnly)
+	t, err := time.Parse(time.DateOnly, validUntil)
+	if err != nil {
+		if t, err = time.Parse("2006-01", validUntil); err != nil {
+			return ""
+		}
+		t = t.AddDate(0, 1, -1)
 	}
-	if t, err := time.Parse("2006-01", validUntil); err == nil {
-		return t.AddDate(0, 1, -1).Format(time.DateOnly)
+	// Cluster labels began in 2009; a year far outside that is a typing or parsing slip, not a date.
+	if t.Year() < 2000 || t.Year() > 2100 {
+		return ""
 	}
-	return ""
+	return t.Format(time.DateOnly)
 }
 
 // Cluster is one cluster organisation as the catalogue knows it. Imported facts and the user's own data

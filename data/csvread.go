@@ -100,6 +100,7 @@ func setCSVField(c *Cluster, field, v, kind string, now time.Time) {
 	case "acronym":
 		c.Acronym = v
 	case "country":
+		// An unknown country is kept as written, upper case, so that the importer can name it in a warning.
 		if code, ok := CountryCode(v); ok {
 			c.Country = code
 		} else {

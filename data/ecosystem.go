@@ -65,15 +65,21 @@ var ecosystemAliases = map[string]Ecosystem{
 
 // ParseEcosystem reads an ecosystem from loose text ("Agrifood", "Aerospace and Defence", "agri-food").
 func ParseEcosystem(s string) (Ecosystem, bool) {
-	key := Fold(s)
-	for _, e := range Ecosystems {
-		if Fold(string(e)) == key {
-			return e, true
-		}
-	}
-	e, ok := ecosystemAliases[key]
+	e, ok := ecosystemByKey[Fold(s)]
 	return e, ok
 }
+
+// ecosystemByKey maps the folded official names and every alias to an ecosystem.
+var ecosystemByKey = func() map[string]Ecosystem {
+	m := make(map[string]Ecosystem, len(Ecosystems)+len(ecosystemAliases))
+	for k, e := range ecosystemAliases {
+		m[k] = e
+	}
+	for _, e := range Ecosystems {
+		m[Fold(string(e))] = e
+	}
+	return m
+}()
 
 // Bit is the ecosystem's bit in an eco_mask, or 0 for a name that is none of the 14.
 func (e Ecosystem) Bit() int64 {

@@ -50,3 +50,25 @@ func TestNameKeyDropsLegalForms(t *testing.T) {
 		}
 	}
 }
+
+func TestValidThrough(t *testing.T) {
+	for in, want := range map[string]string{"2026-09-30": "2026-09-30", "2026-09": "2026-09-30", "2024-02": "2024-02-29",
+		"0000-01": "", "2026-13-01": "", "30/09/2026": "", "": ""} {
+		if got := ValidThrough(in); got != want {
+			t.Errorf("ValidThrough(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseEcosystem(t *testing.T) {
+	for in, want := range map[string]Ecosystem{"Agrifood": "Agri-food", "agri-food": "Agri-food",
+		"Aerospace and Defence": "Aerospace & defence", "Renewable energy": "Energy-renewables",
+		"Proximity, social economy and civil society": "Proximity, social economy and civil society"} {
+		if got, ok := ParseEcosystem(in); !ok || got != want {
+			t.Errorf("ParseEcosystem(%q) = %q, %v", in, got, ok)
+		}
+	}
+	if _, ok := ParseEcosystem("Underwater basket weaving"); ok {
+		t.Error("an unknown ecosystem was accepted")
+	}
+}
