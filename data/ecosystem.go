@@ -2,11 +2,9 @@ package data
 
 import (
 	"strings"
-	"sync"
 	"unicode"
+	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -111,35 +109,33 @@ func EcosystemsOf(mask int64) []Ecosystem {
 	return out
 }
 
-var accentStrippers = sync.Pool{New: func() any {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// Fold lowers text, strips accents (å→a, é→e, ø→o) and turns every run of punctuation and spaces into one
-// space, so that differently written names compare equal.
+// Fold lowers text, strips accents (å→a, é→e, ø→o, ł→l) and turns every run of punctuation and spaces into
+// one space, so that differently written names compare equal. It is safe for concurrent use and quick on
+// plain ASCII, which most labels, headers and names are: the importer and the suggestions call it per word.
 func Fold(s string) string {
-	t := s
-	if !isASCII(s) {
-		// A transform.Chain keeps state between calls, and Fold runs on many goroutines: one chain per call,
-		// from a pool.
-		chain := accentStrippers.Get().(transform.Transformer)
-		if folded, _, err := transform.String(chain, s); err == nil {
-			t = folded
-		}
-		accentStrippers.Put(chain)
+	if isASCII(s) {
+		return foldASCII(s)
 	}
 	var b strings.Builder
+	b.Grow(len(s))
+	nonASCII := false
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		nonASCII = nonASCII || r >= utf8.RuneSelf
+		b.WriteRune(r)
+	}
+	s = b.String()
+	if !nonASCII {
+		return foldASCII(s)
+	}
+	s = norm.NFC.String(s)
+	b = strings.Builder{}
+	b.Grow(len(s))
 	space := false
-	for _, r := range strings.ToLower(t) {
+	for _, r := range s {
+		r = unicode.ToLower(r)
 		switch r {
 		case 'ø':
 			r = 'o'
@@ -167,4 +163,36 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldASCII folds text that is all ASCII: lower case, runs of anything but letters and digits become one space.
+func foldASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		default:
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b)
 }

@@ -7,11 +7,11 @@ import (
 
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
-		"Tèxtils":                   "textils",
-		"Automation Småland":        "automation smaland",
-		"Bioøkonomi & Fødevarer":    "biookonomi fodevarer",
-		"Łódź":                      "lodz",
-		"Straße":                    "strasse",
+		"Tèxtils":                    "textils",
+		"Automation Småland":         "automation smaland",
+		"Bioøkonomi & Fødevarer":     "biookonomi fodevarer",
+		"Łódź":                       "lodz",
+		"Straße":                     "strasse",
 		"  Food & Bio Cluster, e.V.": "food bio cluster e v",
 	} {
 		if got := Fold(in); got != want {

@@ -194,7 +194,7 @@ func profileLabels(scope *goquery.Selection) []labelledField {
 // matchField finds the rule for a label text: an exact folded match, else the longest label contained in it
 // as whole words.
 func matchField(rules []fieldRule, label string) (string, bool) {
-	key := foldKey(label)
+	key := data.Fold(label)
 	if key == "" {
 		return "", false
 	}
@@ -420,7 +420,7 @@ func (r *pageReader) applyLabel(c *data.Cluster, labelText string, vals []fieldV
 
 // saysNo recognises a value that denies a label ("No", "None", "-").
 func saysNo(s string) bool {
-	switch foldKey(s) {
+	switch data.Fold(s) {
 	case "no", "none", "n a", "":
 		return true
 	}

@@ -201,10 +201,10 @@ func uniqueStrings(ss []string) []string {
 	seen := map[string]bool{}
 	for _, s := range ss {
 		s = collapse(s)
-		if s == "" || seen[foldKey(s)] {
+		if s == "" || seen[data.Fold(s)] {
 			continue
 		}
-		seen[foldKey(s)] = true
+		seen[data.Fold(s)] = true
 		out = append(out, s)
 	}
 	return out
@@ -354,34 +354,6 @@ func firstMatch(doc *goquery.Selection, selectors []string, attrName string) str
 		}
 	}
 	return ""
-}
-
-// foldKey is data.Fold with a fast path for ASCII text, which labels and headers almost always are: data.Fold's
-// Unicode normalisation costs more than parsing a whole profile's HTML.
-func foldKey(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return data.Fold(s)
-		}
-	}
-	b := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') {
-			if space && len(b) > 0 {
-				b = append(b, ' ')
-			}
-			space = false
-			b = append(b, c)
-		} else {
-			space = true
-		}
-	}
-	return string(b)
 }
 
 // memo remembers a lookup by text. data.ParseEcosystem and data.CountryCode fold every candidate on every

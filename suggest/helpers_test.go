@@ -34,17 +34,3 @@ func named(t testing.TB, cs []data.Cluster, name string) data.Cluster {
 	t.Fatalf("no cluster named %q in the sample", name)
 	return data.Cluster{}
 }
-
-// TestFoldMatchesData checks that the package's concurrency-safe fold gives what data.Fold gives.
-func TestFoldMatchesData(t *testing.T) {
-	texts := []string{"Øresund Æblegård Straße", "Łódź Đakovo", "Clúster de Acuicultura", "Ελλάδα", "Україна",
-		"  --Agri-food & Bio!! ", "Ångström Ärzte Œuvre", "İstanbul", "ǅemal", ""}
-	for _, c := range sample(t) {
-		texts = append(texts, c.Name, c.Focus, c.City)
-	}
-	for _, s := range texts {
-		if got, want := fold(s), data.Fold(s); got != want {
-			t.Errorf("fold(%q) = %q, data.Fold = %q", s, got, want)
-		}
-	}
-}

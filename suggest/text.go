@@ -2,10 +2,7 @@ package suggest
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"clusterbridge/data"
 )
@@ -75,7 +72,7 @@ var stopWords = func() map[string]bool {
 
 // tokens calls fn with the stem and the folded word of every meaningful word in s.
 func tokens(s string, fn func(stem, word string)) {
-	f := fold(s)
+	f := data.Fold(s)
 	for len(f) > 0 {
 		i := strings.IndexByte(f, ' ')
 		var w string
@@ -127,91 +124,4 @@ func stem(w string) string {
 		n++
 	}
 	return w
-}
-
-// fold is data.Fold, made safe for concurrent use and quick on plain ASCII. data.Fold shares one
-// transform.Chain between all callers, and a transformer keeps state, so two goroutines folding at once corrupt
-// each other (seen as a slice-bounds panic under TestConcurrent). The norm forms used here are stateless.
-// TestFoldMatchesData keeps the two in step.
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return foldASCII(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	nonASCII := false
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		nonASCII = nonASCII || r >= utf8.RuneSelf
-		b.WriteRune(r)
-	}
-	s = b.String()
-	if !nonASCII {
-		return foldASCII(s)
-	}
-	s = norm.NFC.String(s)
-	b = strings.Builder{}
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		r = unicode.ToLower(r)
-		switch r {
-		case 'ø':
-			r = 'o'
-		case 'æ':
-			b.WriteString("ae")
-			space = false
-			continue
-		case 'ß':
-			b.WriteString("ss")
-			space = false
-			continue
-		case 'ł':
-			r = 'l'
-		case 'đ':
-			r = 'd'
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		} else {
-			space = true
-		}
-	}
-	return b.String()
-}
-
-// foldASCII folds text that is all ASCII: lower case, runs of anything but letters and digits become one space.
-func foldASCII(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-		default:
-			space = true
-			continue
-		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		space = false
-		b = append(b, c)
-	}
-	return string(b)
 }
