@@ -110,10 +110,15 @@ func (v *shortlistView) showLists(lists []data.Shortlist) {
 	v.lists = lists
 	v.listUI.Refresh()
 	i := v.openIndex()
-	if i < 0 {
+	switch {
+	case i < 0 && len(lists) > 0:
+		// Open the first rather than show an empty half: selecting it loads its entries.
+		v.open, v.entries = 0, nil
+		v.listUI.Select(0)
+	case i < 0:
 		v.open, v.entries = 0, nil
 		v.listUI.UnselectAll()
-	} else {
+	default:
 		v.listUI.Select(i)
 	}
 	v.showOpen()

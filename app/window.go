@@ -5,6 +5,8 @@ package app
 import (
 	"context"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -150,8 +152,8 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	)
 }
 
-// ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists (or about)
-// opens that view first, for pictures of it.
+// ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, about or
+// cluster:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if v := os.Getenv("CLUSTERBRIDGE_SHOW"); v != "" {
 		m.showView(v)
@@ -159,7 +161,7 @@ func (m *MainWindow) ShowAndRun() {
 	m.win.ShowAndRun()
 }
 
-// showView brings a view to the front: "clusters", "shortlists" or "about".
+// showView brings a view to the front: "clusters", "shortlists", "about" or "cluster:ID".
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -168,6 +170,10 @@ func (m *MainWindow) showView(name string) {
 		m.tabs.Select(m.listTab)
 	case "about":
 		m.onAbout()
+	default:
+		if id, err := strconv.ParseInt(strings.TrimPrefix(name, "cluster:"), 10, 64); err == nil {
+			m.onOpenCluster(id)
+		}
 	}
 }
 
