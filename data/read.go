@@ -25,8 +25,6 @@ func (e *AmbiguousError) Error() string {
 
 const selectCluster = `SELECT id, ` + clusterColumns + ` FROM clusters`
 
-type scanner interface{ Scan(dest ...any) error }
-
 // scanCluster reads one row of selectCluster.
 func scanCluster(row scanner) (Cluster, error) {
 	var (
@@ -75,44 +73,23 @@ func (s *Store) Cluster(ctx context.Context, id int64) (Cluster, error) {
 }
 
 func (s *Store) sources(ctx context.Context, id int64) ([]Source, error) {
-	rows, err := s.db.QueryContext(ctx,
-		`SELECT url, kind, read_at FROM cluster_sources WHERE cluster_id = ? ORDER BY read_at DESC, url`, id)
-	if err != nil {
-		return nil, friendly(err)
-	}
-	defer rows.Close()
-	var out []Source
-	for rows.Next() {
+	return queryAll(ctx, s.db, func(row scanner) (Source, error) {
 		var so Source
 		var at string
-		if err := rows.Scan(&so.URL, &so.Kind, &at); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&so.URL, &so.Kind, &at)
 		so.ReadAt = parseTime(at)
-		out = append(out, so)
-	}
-	return out, rows.Err()
+		return so, err
+	}, `SELECT url, kind, read_at FROM cluster_sources WHERE cluster_id = ? ORDER BY read_at DESC, url`, id)
 }
 
 func (s *Store) memberships(ctx context.Context, id int64) ([]Membership, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT l.id, l.name, e.status, e.contact
+	return queryAll(ctx, s.db, func(row scanner) (Membership, error) {
+		var m Membership
+		err := row.Scan(&m.ShortlistID, &m.Shortlist, &m.Status, &m.Contact)
+		return m, err
+	}, `SELECT l.id, l.name, e.status, e.contact
 		FROM shortlist_entries e JOIN shortlists l ON l.id = e.shortlist_id
 		WHERE e.cluster_id = ? ORDER BY l.name COLLATE NOCASE`, id)
-	if err != nil {
-		return nil, friendly(err)
-	}
-	defer rows.Close()
-	var out []Membership
-	for rows.Next() {
-		var m Membership
-		var st string
-		if err := rows.Scan(&m.ShortlistID, &m.Shortlist, &st, &m.Contact); err != nil {
-			return nil, err
-		}
-		m.Status = EntryStatus(st)
-		out = append(out, m)
-	}
-	return out, rows.Err()
 }
 
 // FindCluster resolves what a user typed to name a cluster: an id, a whole name (case-insensitive; an exact
@@ -183,18 +160,5 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 
 // AllClusters returns every cluster without notes or shortlists, for scoring and exports of the whole catalogue.
 func (s *Store) AllClusters(ctx context.Context) ([]Cluster, error) {
-	rows, err := s.db.QueryContext(ctx, selectCluster+` ORDER BY id`)
-	if err != nil {
-		return nil, friendly(err)
-	}
-	defer rows.Close()
-	var out []Cluster
-	for rows.Next() {
-		c, err := scanCluster(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, scanCluster, selectCluster+` ORDER BY id`)
 }

@@ -100,28 +100,19 @@ func (s *Store) ImportRuns(ctx context.Context, limit int) ([]ImportRun, error) 
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, started_at, coalesce(finished_at, ''), sources, added, updated,
-		unchanged, skipped, failed, cancelled FROM import_runs ORDER BY id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, friendly(err)
-	}
-	var out []ImportRun
-	for rows.Next() {
+	out, err := queryAll(ctx, s.db, func(row scanner) (ImportRun, error) {
 		var r ImportRun
 		var started, finished, sources string
-		if err := rows.Scan(&r.ID, &started, &finished, &sources, &r.Counts.Added, &r.Counts.Updated,
-			&r.Counts.Unchanged, &r.Counts.Skipped, &r.Counts.Failed, &r.Cancelled); err != nil {
-			rows.Close()
-			return nil, err
-		}
+		err := row.Scan(&r.ID, &started, &finished, &sources, &r.Counts.Added, &r.Counts.Updated,
+			&r.Counts.Unchanged, &r.Counts.Skipped, &r.Counts.Failed, &r.Cancelled)
 		r.StartedAt, r.FinishedAt = parseTime(started), parseTime(finished)
 		if sources != "" {
 			r.Sources = strings.Split(sources, "\n")
 		}
-		out = append(out, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return r, err
+	}, `SELECT id, started_at, coalesce(finished_at, ''), sources, added, updated,
+		unchanged, skipped, failed, cancelled FROM import_runs ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
 		return nil, err
 	}
 	for i := range out {
@@ -133,20 +124,11 @@ func (s *Store) ImportRuns(ctx context.Context, limit int) ([]ImportRun, error) 
 }
 
 func (s *Store) runProblems(ctx context.Context, runID int64) ([]Problem, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT url, kind, reason FROM import_problems WHERE run_id = ? ORDER BY rowid`, runID)
-	if err != nil {
-		return nil, friendly(err)
-	}
-	defer rows.Close()
-	var out []Problem
-	for rows.Next() {
+	return queryAll(ctx, s.db, func(row scanner) (Problem, error) {
 		var p Problem
-		if err := rows.Scan(&p.URL, &p.Kind, &p.Reason); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		err := row.Scan(&p.URL, &p.Kind, &p.Reason)
+		return p, err
+	}, `SELECT url, kind, reason FROM import_problems WHERE run_id = ? ORDER BY rowid`, runID)
 }
 
 // Validators returns what the last successful read of url remembered; all zero when it was never read.

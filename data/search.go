@@ -72,22 +72,13 @@ func (s *Store) clustersByID(ctx context.Context, ids []int64) ([]Cluster, error
 		for i, id := range chunk {
 			args[i] = id
 		}
-		rows, err := s.db.QueryContext(ctx, selectCluster+` WHERE id IN (`+placeholders(len(chunk))+`)`, args...)
+		found, err := queryAll(ctx, s.db, scanCluster, selectCluster+` WHERE id IN (`+placeholders(len(chunk))+`)`, args...)
 		if err != nil {
-			return nil, friendly(err)
-		}
-		byID := make(map[int64]Cluster, len(chunk))
-		for rows.Next() {
-			c, err := scanCluster(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
-			byID[c.ID] = c
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return nil, err
+		}
+		byID := make(map[int64]Cluster, len(found))
+		for _, c := range found {
+			byID[c.ID] = c
 		}
 		for _, id := range chunk {
 			if c, ok := byID[id]; ok {

@@ -55,22 +55,13 @@ func (s *Store) AddNote(ctx context.Context, clusterID int64, text string) (Note
 
 // Notes returns a cluster's notes, oldest first.
 func (s *Store) Notes(ctx context.Context, clusterID int64) ([]Note, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, at, text FROM notes WHERE cluster_id = ? ORDER BY at, id`, clusterID)
-	if err != nil {
-		return nil, friendly(err)
-	}
-	defer rows.Close()
-	var out []Note
-	for rows.Next() {
+	return queryAll(ctx, s.db, func(row scanner) (Note, error) {
 		var n Note
 		var at string
-		if err := rows.Scan(&n.ID, &at, &n.Text); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&n.ID, &at, &n.Text)
 		n.At = parseTime(at)
-		out = append(out, n)
-	}
-	return out, rows.Err()
+		return n, err
+	}, `SELECT id, at, text FROM notes WHERE cluster_id = ? ORDER BY at, id`, clusterID)
 }
 
 // CreateShortlist makes a new, empty shortlist. Names are unique, case-insensitively.
@@ -127,24 +118,15 @@ func (s *Store) DeleteShortlist(ctx context.Context, id int64) error {
 
 // Shortlists lists every shortlist by name, with its size.
 func (s *Store) Shortlists(ctx context.Context) ([]Shortlist, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT l.id, l.name, l.purpose, l.created_at,
-		(SELECT count(*) FROM shortlist_entries e WHERE e.shortlist_id = l.id)
-		FROM shortlists l ORDER BY l.name COLLATE NOCASE`)
-	if err != nil {
-		return nil, friendly(err)
-	}
-	defer rows.Close()
-	var out []Shortlist
-	for rows.Next() {
+	return queryAll(ctx, s.db, func(row scanner) (Shortlist, error) {
 		var l Shortlist
 		var at string
-		if err := rows.Scan(&l.ID, &l.Name, &l.Purpose, &at, &l.Size); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&l.ID, &l.Name, &l.Purpose, &at, &l.Size)
 		l.CreatedAt = parseTime(at)
-		out = append(out, l)
-	}
-	return out, rows.Err()
+		return l, err
+	}, `SELECT l.id, l.name, l.purpose, l.created_at,
+		(SELECT count(*) FROM shortlist_entries e WHERE e.shortlist_id = l.id)
+		FROM shortlists l ORDER BY l.name COLLATE NOCASE`)
 }
 
 // ShortlistByName finds a shortlist by its name, case-insensitively.
@@ -215,28 +197,18 @@ func (s *Store) RemoveFromShortlist(ctx context.Context, shortlistID, clusterID 
 
 // Entries lists the clusters on a shortlist by name, each with status, contact and notes.
 func (s *Store) Entries(ctx context.Context, shortlistID int64) ([]Entry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.status, e.contact, e.added_at, c.id, `+prefixed("c", clusterColumns)+`
+	out, err := queryAll(ctx, s.db, func(row scanner) (Entry, error) {
+		var e Entry
+		var at string
+		c, err := scanCluster(prefixScanner{row, []any{&e.Status, &e.Contact, &at}})
+		e.Cluster, e.AddedAt = c, parseTime(at)
+		return e, err
+	}, `SELECT e.status, e.contact, e.added_at, c.id, `+prefixed("c", clusterColumns)+`
 		FROM shortlist_entries e JOIN clusters c ON c.id = e.cluster_id
 		WHERE e.shortlist_id = ? ORDER BY c.name COLLATE NOCASE`, shortlistID)
 	if err != nil {
-		return nil, friendly(err)
-	}
-	defer rows.Close()
-	var out []Entry
-	for rows.Next() {
-		var e Entry
-		var st, at string
-		c, err := scanCluster(prefixScanner{rows, []any{&st, &e.Contact, &at}})
-		if err != nil {
-			return nil, err
-		}
-		e.Cluster, e.Status, e.AddedAt = c, EntryStatus(st), parseTime(at)
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows.Close()
 	for i := range out {
 		if out[i].Notes, err = s.Notes(ctx, out[i].Cluster.ID); err != nil {
 			return nil, err
@@ -250,20 +222,15 @@ func (s *Store) Entries(ctx context.Context, shortlistID int64) ([]Entry, error)
 
 // ShortlistedIDs is the set of clusters on any shortlist.
 func (s *Store) ShortlistedIDs(ctx context.Context) (map[int64]bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT cluster_id FROM shortlist_entries`)
-	if err != nil {
-		return nil, friendly(err)
-	}
-	defer rows.Close()
-	out := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
+	ids, err := queryAll(ctx, s.db, func(row scanner) (id int64, err error) {
+		err = row.Scan(&id)
+		return id, err
+	}, `SELECT DISTINCT cluster_id FROM shortlist_entries`)
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
 		out[id] = true
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // prefixScanner scans leading columns into extra before handing the rest to scanCluster.
