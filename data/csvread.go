@@ -111,11 +111,13 @@ func setCSVField(c *Cluster, field, v, kind string, now time.Time) {
 	case "city":
 		c.City = v
 	case "ecosystems":
+		var mask int64
 		for _, part := range splitList(v) {
 			if e, ok := ParseEcosystem(part); ok {
-				c.Ecosystems = appendEcosystem(c.Ecosystems, e)
+				mask |= e.Bit()
 			}
 		}
+		c.Ecosystems = EcosystemsOf(mask)
 	case "sectors":
 		c.Sectors = splitList(v)
 	case "focus":
@@ -155,15 +157,6 @@ func splitList(v string) []string {
 		}
 	}
 	return out
-}
-
-func appendEcosystem(es []Ecosystem, e Ecosystem) []Ecosystem {
-	for _, x := range es {
-		if x == e {
-			return es
-		}
-	}
-	return append(es, e)
 }
 
 // leadingNumber reads the first run of digits in text such as "~90", "90+" or "1,200 members".

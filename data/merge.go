@@ -391,19 +391,9 @@ func LabelWins(c, r Cluster) bool {
 	return r.Label.Rank() > c.Label.Rank()
 }
 
+// unionEcosystems is every ecosystem of a and b, once each, in the canonical order the catalogue stores.
 func unionEcosystems(a, b []Ecosystem) []Ecosystem {
-	out := append([]Ecosystem(nil), a...)
-	for _, e := range b {
-		dup := false
-		for _, x := range out {
-			dup = dup || x == e
-		}
-		if !dup {
-			out = append(out, e)
-		}
-	}
-	// The catalogue stores ecosystems as a mask, in the canonical order.
-	return EcosystemsOf(EcosystemMask(out))
+	return EcosystemsOf(EcosystemMask(a) | EcosystemMask(b))
 }
 
 func unionSectors(a, b []string) []string {

@@ -114,7 +114,7 @@ func (r *pageReader) normalise(c *data.Cluster) bool {
 	}
 	c.Country = r.countryCode(c.Country, c.Name)
 	c.Website = absoluteWebsite(c.Website)
-	c.Ecosystems = uniqueEcosystems(c.Ecosystems)
+	c.Ecosystems = data.EcosystemsOf(data.EcosystemMask(c.Ecosystems)) // each once, in canonical order
 	c.Sectors = uniqueStrings(c.Sectors)
 	if c.LabelValidUntil != "" {
 		// Re-read even dates data accepts: "0000-01" passes time.Parse but is no label's date.
@@ -180,20 +180,6 @@ func absoluteWebsite(s string) string {
 		return ""
 	}
 	return "https://" + strings.Join(strings.Fields(s), "")
-}
-
-func uniqueEcosystems(es []data.Ecosystem) []data.Ecosystem {
-	var out []data.Ecosystem
-	for _, e := range es {
-		dup := false
-		for _, x := range out {
-			dup = dup || x == e
-		}
-		if !dup {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 func uniqueStrings(ss []string) []string {
