@@ -54,6 +54,6 @@ func (b *aboutBox) build() {
 func (m *MainWindow) onAbout() {
 	b := newAboutBox(m.app.Metadata().Version)
 	d := dialog.NewCustom(lang.L("About ClusterBridge"), lang.L("Close"), container.NewVScroll(b.content), m.win)
-	d.Resize(fyne.NewSize(620, 560))
+	d.Resize(fyne.NewSize(640, 640))
 	d.Show()
 }

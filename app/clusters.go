@@ -21,7 +21,6 @@ func (m *MainWindow) runSearch(typed bool) {
 	q.Sort = m.results.sortOrder()
 	q.Limit = pageSize
 	m.lastQuery = q
-	saveFilters(m.app.Preferences(), q)
 	m.search.start(q, typed)
 }
 

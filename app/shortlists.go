@@ -97,7 +97,9 @@ func (v *shortlistView) build() {
 	v.hint = widget.NewLabel("")
 	v.hint.Alignment = fyne.TextAlignCenter
 	v.hint.Wrapping = fyne.TextWrapWord
-	right := container.NewBorder(header, nil, nil, nil, container.NewStack(v.entryUI, container.NewCenter(v.hint)))
+	// The hint sits at the top, full width: a wrapping label in a Center container would shrink to one letter.
+	hint := container.NewBorder(container.NewPadded(v.hint), nil, nil, nil)
+	right := container.NewBorder(header, nil, nil, nil, container.NewStack(v.entryUI, hint))
 
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.25

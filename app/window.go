@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -155,10 +156,12 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, about or
 // cluster:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
+	m.win.Show()
 	if v := os.Getenv("CLUSTERBRIDGE_SHOW"); v != "" {
-		m.showView(v)
+		// After the first frames, so that a dialog is laid out on the window's real size.
+		time.AfterFunc(500*time.Millisecond, func() { m.do(func() { m.showView(v) }) })
 	}
-	m.win.ShowAndRun()
+	m.app.Run()
 }
 
 // showView brings a view to the front: "clusters", "shortlists", "about" or "cluster:ID".
@@ -177,8 +180,10 @@ func (m *MainWindow) showView(name string) {
 	}
 }
 
+// onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
 func (m *MainWindow) onClosed() {
 	saveSize(m.app.Preferences(), m.win.Canvas().Size())
+	saveFilters(m.app.Preferences(), m.lastQuery)
 	m.search.stop()
 	m.stop()
 }
