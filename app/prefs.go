@@ -8,46 +8,37 @@ import (
 	"clusterbridge/data"
 )
 
-// Preference keys: the window remembers its size, the last filters and a dismissed banner.
+// Preference keys. The window's state is one value, written once when it closes: Fyne writes the whole
+// preferences file on every Set, and a program quitting between two writes could leave it half written.
 const (
-	prefWidth           = "window.width"
-	prefHeight          = "window.height"
-	prefFilters         = "filters"
+	prefWindow          = "window"
 	prefBannerDismissed = "banner.dismissed"
 )
 
 // defaultSize is the window's size on first start.
 var defaultSize = fyne.NewSize(1280, 800)
 
-func loadSize(p fyne.Preferences) fyne.Size {
-	w := p.FloatWithFallback(prefWidth, float64(defaultSize.Width))
-	h := p.FloatWithFallback(prefHeight, float64(defaultSize.Height))
-	if w < 640 || h < 480 {
-		return defaultSize
-	}
-	return fyne.NewSize(float32(w), float32(h))
+// windowState is what the window remembers between runs: its size and the last filters and order.
+type windowState struct {
+	Width, Height float32
+	Filters       data.Query
 }
 
-func saveSize(p fyne.Preferences, s fyne.Size) {
-	if s.Width >= 640 && s.Height >= 480 {
-		p.SetFloat(prefWidth, float64(s.Width))
-		p.SetFloat(prefHeight, float64(s.Height))
+func loadState(p fyne.Preferences) windowState {
+	st := windowState{Width: defaultSize.Width, Height: defaultSize.Height}
+	if s := p.String(prefWindow); s != "" {
+		_ = json.Unmarshal([]byte(s), &st) // a garbled preference just means the defaults
 	}
+	if st.Width < 640 || st.Height < 480 {
+		st.Width, st.Height = defaultSize.Width, defaultSize.Height
+	}
+	st.Filters.Offset, st.Filters.Limit = 0, 0
+	return st
 }
 
-// loadFilters returns the filters and order in use when the window last changed them.
-func loadFilters(p fyne.Preferences) data.Query {
-	var q data.Query
-	if s := p.String(prefFilters); s != "" {
-		_ = json.Unmarshal([]byte(s), &q) // a garbled preference just means no filters
-	}
+func saveState(p fyne.Preferences, size fyne.Size, q data.Query) {
 	q.Offset, q.Limit = 0, 0
-	return q
-}
-
-func saveFilters(p fyne.Preferences, q data.Query) {
-	q.Offset, q.Limit = 0, 0
-	if b, err := json.Marshal(q); err == nil {
-		p.SetString(prefFilters, string(b))
+	if b, err := json.Marshal(windowState{Width: size.Width, Height: size.Height, Filters: q}); err == nil {
+		p.SetString(prefWindow, string(b))
 	}
 }

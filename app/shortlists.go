@@ -209,7 +209,7 @@ func newEntryRow() *entryRow {
 	}
 	r.info.SizeName = theme.SizeNameCaptionText
 	r.note.SizeName = theme.SizeNameCaptionText
-	r.note.Importance = widget.LowImportance
+	r.note.TextStyle = fyne.TextStyle{Italic: true}
 	r.ExtendBaseWidget(r)
 	return r
 }

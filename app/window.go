@@ -125,13 +125,11 @@ func (m *MainWindow) build() {
 	m.win.SetMainMenu(m.mainMenu())
 	m.registerKeys()
 
-	p := m.app.Preferences()
-	m.win.Resize(loadSize(p))
+	st := loadState(m.app.Preferences())
+	m.win.Resize(fyne.NewSize(st.Width, st.Height))
 	m.win.SetOnClosed(m.onClosed)
-
-	saved := loadFilters(p)
-	m.filters.setQuery(saved)
-	m.results.setSortOrder(saved.Sort)
+	m.filters.setQuery(st.Filters)
+	m.results.setSortOrder(st.Filters.Sort)
 	m.runSearch(false)
 	m.checkBanner()
 	m.reloadShortlists()
@@ -182,8 +180,7 @@ func (m *MainWindow) showView(name string) {
 
 // onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
 func (m *MainWindow) onClosed() {
-	saveSize(m.app.Preferences(), m.win.Canvas().Size())
-	saveFilters(m.app.Preferences(), m.lastQuery)
+	saveState(m.app.Preferences(), m.win.Canvas().Size(), m.lastQuery)
 	m.search.stop()
 	m.stop()
 }

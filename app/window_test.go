@@ -374,8 +374,8 @@ func TestFiltersAndSizeAreRemembered(t *testing.T) {
 	if again.results.total != w.results.total {
 		t.Errorf("restored search lists %d, before %d", again.results.total, w.results.total)
 	}
-	if s := loadSize(w.app.Preferences()); s.Width != 1000 || s.Height != 700 {
-		t.Errorf("remembered size %v", s)
+	if st := loadState(w.app.Preferences()); st.Width != 1000 || st.Height != 700 {
+		t.Errorf("remembered size %vx%v", st.Width, st.Height)
 	}
 }
 
