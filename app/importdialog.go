@@ -1,0 +1,450 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"clusterbridge/data"
+	"clusterbridge/scraper"
+)
+
+// importPreset is a public source the dialog offers, with the address the importer starts from.
+type importPreset struct {
+	name string
+	url  string
+	on   bool
+}
+
+// importPresets are the three public sources.
+//
+// The ECCP preset starts from the platform's search results filtered to cluster organisations, not from its
+// sitemap (https://clustercollaboration.eu/sitemap.xml?page=1): the importer follows each result card and the
+// Next pages, so every page it fetches is a cluster profile, while the sitemap lists every /content/ page –
+// news, events, calls – which would be fetched only to be skipped and would use up the page budget. The
+// sitemap is still a good source to type in for a catalogue that is already complete: pages whose lastmod is
+// older than their last read are not fetched again.
+//
+// The EUCLES preset is one label news post: the importer reads the labelled clusters of a post, and does not
+// follow the links of the news index; newer posts can be pasted in its place.
+func importPresets() []importPreset {
+	return []importPreset{
+		{lang.L("ECCP cluster list"), "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=0", true},
+		{lang.L("ESCA labelled clusters"), "https://www.cluster-analysis.org/benchmarked-clusters/", true},
+		{lang.L("EUCLES label news"), "https://eucles.be/july-august-and-september-2024-labellised-clusters", true},
+	}
+}
+
+// progressEvery is the least time between two progress updates of the window (about ten a second).
+const progressEvery = 100 * time.Millisecond
+
+// importDialog chooses what to import, runs the import off the UI goroutine with its progress, and shows what
+// it did: the counts and every page that failed or was skipped, with the reason.
+type importDialog struct {
+	store   *data.Store
+	win     fyne.Window
+	version string
+	onDone  func(scraper.Summary)
+	// do runs a function on the UI goroutine: fyne.Do in the app; tests queue them.
+	do func(func())
+	// newFetcher makes the fetcher of one import; tests make one without the polite delay.
+	newFetcher func() *scraper.Fetcher
+
+	paths    []string // files and folders chosen
+	running  bool
+	cancel   context.CancelFunc
+	progress scraper.Progress // the last progress shown
+	summary  scraper.Summary  // the last import's summary, once finished
+	finished bool
+
+	checks   []*widget.Check
+	urls     []*widget.Entry
+	pathList *widget.List
+	noPaths  *widget.Label
+	message  *widget.Label // what is missing before an import can start
+
+	bar      *widget.ProgressBar
+	barMore  *widget.ProgressBarInfinite
+	pages    *widget.Label
+	counts   *widget.Label
+	current  *widget.Label
+	outcome  *widget.Label
+	problems *widget.List
+	problem  *widget.Label // the selected problem in full
+
+	setupPage, runPage fyne.CanvasObject
+	startButton        *widget.Button
+	cancelButton       *widget.Button
+	closeButton        *widget.Button
+	againButton        *widget.Button
+	body               fyne.CanvasObject
+	dlg                dialog.Dialog
+}
+
+func newImportDialog(store *data.Store, win fyne.Window, version string, onDone func(scraper.Summary)) *importDialog {
+	if onDone == nil {
+		onDone = func(scraper.Summary) {}
+	}
+	d := &importDialog{store: store, win: win, version: version, onDone: onDone, do: fyne.Do}
+	d.newFetcher = func() *scraper.Fetcher { return scraper.NewFetcher(d.version) }
+	d.build()
+	return d
+}
+
+func (d *importDialog) build() {
+	sources := container.New(layout.NewFormLayout())
+	for _, p := range importPresets() {
+		check := widget.NewCheck(p.name, nil)
+		check.SetChecked(p.on)
+		entry := widget.NewEntry()
+		entry.SetText(p.url)
+		d.checks, d.urls = append(d.checks, check), append(d.urls, entry)
+		sources.Add(check)
+		sources.Add(entry)
+	}
+
+	d.pathList = widget.NewList(func() int { return len(d.paths) }, d.createPathRow, d.updatePathRow)
+	d.noPaths = widget.NewLabel(lang.L("No files or folders chosen."))
+	d.noPaths.Importance = widget.LowImportance
+	addFile := widget.NewButtonWithIcon(lang.L("Add file…"), theme.FileIcon(), d.onAddFile)
+	addFolder := widget.NewButtonWithIcon(lang.L("Add folder…"), theme.FolderOpenIcon(), d.onAddFolder)
+	files := container.NewBorder(nil, container.NewHBox(addFile, addFolder), nil, nil,
+		container.NewGridWrap(fyne.NewSize(660, 112), container.NewStack(d.pathList, container.NewCenter(d.noPaths))))
+
+	note := widget.NewLabel(lang.L("Web pages are read politely: one request a second to each site, at most 500 pages an import, robots.txt honoured. Saved pages (HTML, XML sitemaps) and CSV files are read as they are; a folder is read with its subfolders. Importing again updates what changed."))
+	note.Wrapping = fyne.TextWrapWord
+	note.SizeName = theme.SizeNameCaptionText
+	d.message = widget.NewLabel("")
+	d.message.Importance = widget.DangerImportance
+	d.message.Hide()
+
+	d.setupPage = container.NewVBox(
+		sectionTitle(lang.L("Public sources")), sources,
+		sectionTitle(lang.L("Files and folders")), files,
+		note, d.message,
+	)
+
+	d.bar = widget.NewProgressBar()
+	d.barMore = widget.NewProgressBarInfinite()
+	d.barMore.Stop()
+	d.barMore.Hide()
+	d.pages = widget.NewLabel("")
+	d.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.current = widget.NewLabel("")
+	d.current.Truncation = fyne.TextTruncateEllipsis
+	d.outcome = widget.NewLabel("")
+	d.outcome.Wrapping = fyne.TextWrapWord
+	d.outcome.Hide()
+	d.problems = widget.NewList(func() int { return len(d.summary.Problems) }, d.createProblemRow, d.updateProblemRow)
+	d.problems.OnSelected = d.onProblemSelected
+	d.problem = widget.NewLabel("")
+	d.problem.Wrapping = fyne.TextWrapWord
+	d.problem.Hide()
+	top := container.NewVBox(d.outcome, container.NewStack(d.bar, d.barMore), d.pages, d.counts, d.current)
+	d.runPage = container.NewBorder(top, d.problem, nil, nil, d.problems)
+	d.runPage.Hide()
+
+	d.startButton = widget.NewButtonWithIcon(lang.L("Import"), theme.DownloadIcon(), d.onStart)
+	d.startButton.Importance = widget.HighImportance
+	d.cancelButton = widget.NewButtonWithIcon(lang.L("Cancel import"), theme.CancelIcon(), d.onCancel)
+	d.cancelButton.Hide()
+	d.againButton = widget.NewButton(lang.L("Import more…"), d.onAgain)
+	d.againButton.Hide()
+	d.closeButton = widget.NewButton(lang.L("Close"), d.onClose)
+	buttons := container.NewHBox(layout.NewSpacer(), d.closeButton, d.againButton, d.cancelButton, d.startButton)
+	d.body = container.NewBorder(nil, buttons, nil, nil, container.NewStack(d.setupPage, d.runPage))
+}
+
+// show opens the dialog over the window.
+func (d *importDialog) show() {
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Import clusters"), d.body, d.win)
+	d.dlg.Resize(fyne.NewSize(760, 580))
+	d.dlg.Show()
+}
+
+func (d *importDialog) createPathRow() fyne.CanvasObject {
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	remove.Importance = widget.LowImportance
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, nil, remove, l)
+}
+
+func (d *importDialog) updatePathRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(d.paths) {
+		return
+	}
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Label).SetText(d.paths[id])
+	row.Objects[1].(*widget.Button).OnTapped = func() { d.removePath(id) }
+}
+
+func (d *importDialog) onAddFile() {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, d.win)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		d.addPath(path)
+	}, d.win)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".xml", ".csv"}))
+	open.Resize(fyne.NewSize(800, 560))
+	open.Show()
+}
+
+func (d *importDialog) onAddFolder() {
+	open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			dialog.ShowError(err, d.win)
+			return
+		}
+		if u != nil {
+			d.addPath(u.Path())
+		}
+	}, d.win)
+	open.Resize(fyne.NewSize(800, 560))
+	open.Show()
+}
+
+// addPath adds a file or folder to import, once.
+func (d *importDialog) addPath(p string) {
+	for _, q := range d.paths {
+		if q == p {
+			return
+		}
+	}
+	d.paths = append(d.paths, p)
+	d.showPaths()
+}
+
+func (d *importDialog) removePath(i int) {
+	if i < 0 || i >= len(d.paths) {
+		return
+	}
+	d.paths = append(d.paths[:i:i], d.paths[i+1:]...)
+	d.showPaths()
+}
+
+func (d *importDialog) showPaths() {
+	d.pathList.Refresh()
+	if len(d.paths) == 0 {
+		d.noPaths.Show()
+	} else {
+		d.noPaths.Hide()
+	}
+}
+
+// sources are the addresses ticked and the files chosen, in that order.
+func (d *importDialog) sources() []string {
+	var out []string
+	for i, c := range d.checks {
+		if u := strings.TrimSpace(d.urls[i].Text); c.Checked && u != "" {
+			out = append(out, u)
+		}
+	}
+	return append(out, d.paths...)
+}
+
+func (d *importDialog) onStart() {
+	sources := d.sources()
+	if len(sources) == 0 {
+		d.message.SetText(lang.L("Tick a source or add a file or folder to import."))
+		d.message.Show()
+		return
+	}
+	d.message.Hide()
+	d.start(sources)
+}
+
+// start runs the import of sources in a goroutine; its progress reaches the window through do, at most about
+// ten times a second, and its end through finish.
+func (d *importDialog) start(sources []string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel, d.running, d.finished = cancel, true, false
+	d.summary = scraper.Summary{}
+	d.progress = scraper.Progress{}
+	d.showRunning()
+
+	opts := scraper.ImportOptions{Fetcher: d.newFetcher()}
+	var last scraper.Progress
+	var sent time.Time
+	opts.Progress = func(p scraper.Progress) { // on the import's goroutine
+		last = p
+		if now := time.Now(); now.Sub(sent) >= progressEvery {
+			sent = now
+			d.do(func() { d.showProgress(p) })
+		}
+	}
+	go func() {
+		sum, err := scraper.Import(ctx, sources, opts, d.store)
+		cancel()
+		d.do(func() {
+			d.showProgress(last)
+			d.finish(sum, err)
+		})
+	}()
+}
+
+func (d *importDialog) onCancel() {
+	if d.cancel != nil {
+		d.cancel()
+	}
+	d.cancelButton.Disable()
+	d.cancelButton.SetText(lang.L("Cancelling…"))
+}
+
+func (d *importDialog) onClose() {
+	if d.running {
+		return
+	}
+	if d.dlg != nil {
+		d.dlg.Hide()
+	}
+}
+
+// onAgain goes back to the choice of sources.
+func (d *importDialog) onAgain() {
+	d.finished = false
+	d.runPage.Hide()
+	d.setupPage.Show()
+	d.againButton.Hide()
+	d.startButton.Show()
+}
+
+func (d *importDialog) showRunning() {
+	d.setupPage.Hide()
+	d.runPage.Show()
+	d.outcome.Hide()
+	d.problem.Hide()
+	d.problems.UnselectAll()
+	d.problems.Refresh()
+	d.startButton.Hide()
+	d.againButton.Hide()
+	d.closeButton.Hide()
+	d.cancelButton.Enable()
+	d.cancelButton.SetText(lang.L("Cancel import"))
+	d.cancelButton.Show()
+	d.showProgress(scraper.Progress{})
+}
+
+// showProgress shows how far the import has come: a bar while the number of pages is known, a moving one
+// while it is not.
+func (d *importDialog) showProgress(p scraper.Progress) {
+	d.progress = p
+	if p.Total > 0 {
+		d.barMore.Stop()
+		d.barMore.Hide()
+		d.bar.Max = float64(p.Total)
+		d.bar.SetValue(float64(min(p.Done, p.Total)))
+		d.bar.Show()
+	} else if d.running {
+		d.bar.Hide()
+		d.barMore.Show()
+		d.barMore.Start()
+	}
+	d.pages.SetText(lang.L("{{.Done}} of {{.Total}} pages read", map[string]any{"Done": p.Done, "Total": p.Total}))
+	d.counts.SetText(countsText(p.Counts))
+	if p.Current != "" && d.running {
+		d.current.SetText(lang.L("Reading {{.Page}}", map[string]any{"Page": p.Current}))
+	} else {
+		d.current.SetText("")
+	}
+}
+
+func countsText(c data.RunCounts) string {
+	return lang.L("Added {{.Added}} · updated {{.Updated}} · unchanged {{.Unchanged}} · skipped {{.Skipped}} · failed {{.Failed}}",
+		map[string]any{"Added": c.Added, "Updated": c.Updated, "Unchanged": c.Unchanged, "Skipped": c.Skipped, "Failed": c.Failed})
+}
+
+// finish shows what the import did and tells the window, which refreshes its lists.
+func (d *importDialog) finish(sum scraper.Summary, err error) {
+	d.running, d.finished, d.summary = false, true, sum
+	d.barMore.Stop()
+	d.barMore.Hide()
+	if d.progress.Total > 0 {
+		d.bar.Show()
+	}
+	d.counts.SetText(countsText(sum.RunCounts))
+	d.current.SetText("")
+	var msg string
+	switch {
+	case sum.Cancelled:
+		msg = lang.L("Import cancelled. The pages read so far are kept; importing the same sources again goes on from there.")
+	case err != nil && !errors.Is(err, context.Canceled):
+		msg = lang.L("The import stopped: {{.Error}}", map[string]any{"Error": err.Error()})
+	case !sum.AnyRead():
+		msg = lang.L("No source could be read. The reasons are below.")
+	case len(sum.Problems) > 0:
+		msg = lang.L("Import finished. {{.Count}} pages or records had a problem; select one to read the reason in full.",
+			map[string]any{"Count": len(sum.Problems)})
+	default:
+		msg = lang.L("Import finished without problems.")
+	}
+	d.outcome.SetText(msg)
+	d.outcome.Show()
+	d.problems.Refresh()
+	d.cancelButton.Hide()
+	d.closeButton.Show()
+	d.againButton.Show()
+	d.onDone(sum)
+}
+
+func (d *importDialog) createProblemRow() fyne.CanvasObject {
+	kind := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	where := widget.NewLabel("")
+	where.Truncation = fyne.TextTruncateEllipsis
+	reason := widget.NewLabel("")
+	reason.Truncation = fyne.TextTruncateEllipsis
+	reason.SizeName = theme.SizeNameCaptionText
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
+		container.NewBorder(nil, nil, kind, nil, where), reason)
+	return lines
+}
+
+func (d *importDialog) updateProblemRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(d.summary.Problems) {
+		return
+	}
+	p := d.summary.Problems[id]
+	lines := o.(*fyne.Container)
+	top := lines.Objects[0].(*fyne.Container)
+	top.Objects[0].(*widget.Label).SetText(p.URL)
+	top.Objects[1].(*widget.Label).SetText(problemKindName(p.Kind))
+	lines.Objects[1].(*widget.Label).SetText(p.Reason)
+}
+
+func (d *importDialog) onProblemSelected(id widget.ListItemID) {
+	if id >= len(d.summary.Problems) {
+		return
+	}
+	p := d.summary.Problems[id]
+	d.problem.SetText(problemKindName(p.Kind) + ": " + p.URL + "\n" + p.Reason)
+	d.problem.Show()
+}
+
+func problemKindName(kind string) string {
+	switch kind {
+	case data.ProblemFailed:
+		return lang.L("Failed")
+	case data.ProblemSkipped:
+		return lang.L("Skipped")
+	case data.ProblemAmbiguous:
+		return lang.L("Ambiguous")
+	}
+	return kind
+}

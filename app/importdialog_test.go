@@ -1,0 +1,168 @@
+package app
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"clusterbridge/scraper"
+)
+
+// waitJobs polls, running queued window updates, until cond holds, or fails the test after a deadline.
+func waitJobs(t *testing.T, q *uiQueue, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ran := q.drain()
+		if ran == 0 && cond() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		if ran == 0 {
+			time.Sleep(time.Millisecond)
+		}
+	}
+}
+
+func newTestImportDialog(t *testing.T) (*importDialog, *uiQueue, *[]scraper.Summary) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	registerTranslations()
+	store := openTestStore(t)
+	win := a.NewWindow("import")
+	win.Resize(defaultSize)
+	t.Cleanup(win.Close)
+	var done []scraper.Summary
+	d := newImportDialog(store, win, "test", func(s scraper.Summary) { done = append(done, s) })
+	q := &uiQueue{}
+	d.do = q.do
+	d.newFetcher = func() *scraper.Fetcher {
+		f := scraper.NewFetcher("test")
+		f.Delay = 0
+		return f
+	}
+	d.show()
+	return d, q, &done
+}
+
+func TestImportDialogNeedsASource(t *testing.T) {
+	d, _, done := newTestImportDialog(t)
+	for _, c := range d.checks {
+		c.SetChecked(false)
+	}
+	test.Tap(d.startButton)
+	if d.running || !d.message.Visible() || d.message.Text == "" {
+		t.Fatalf("started with nothing to import (running %v, message %q)", d.running, d.message.Text)
+	}
+	if len(*done) != 0 {
+		t.Error("onDone called for an import that never ran")
+	}
+}
+
+func TestImportDialogReadsSavedPagesAndListsFailures(t *testing.T) {
+	d, q, done := newTestImportDialog(t)
+	for _, c := range d.checks {
+		c.SetChecked(false)
+	}
+	missing := filepath.Join(t.TempDir(), "missing.csv")
+	d.addPath(filepath.Join("..", "scraper", "testdata", "crawl"))
+	d.addPath(missing)
+	d.addPath(missing) // once only
+	if len(d.paths) != 2 || d.pathList.Length() != 2 {
+		t.Fatalf("paths %v", d.paths)
+	}
+	test.Tap(d.startButton)
+	if !d.running || d.setupPage.Visible() || !d.cancelButton.Visible() {
+		t.Fatal("the dialog does not show the import running")
+	}
+	waitJobs(t, q, "the import to finish", func() bool { return d.finished })
+
+	if len(*done) != 1 {
+		t.Fatalf("onDone called %d times", len(*done))
+	}
+	sum := (*done)[0]
+	p := d.progress
+	if p.Total == 0 || p.Done != p.Total {
+		t.Errorf("progress stopped at %d of %d pages", p.Done, p.Total)
+	}
+	if d.bar.Value != d.bar.Max || !d.bar.Visible() {
+		t.Errorf("the bar shows %v of %v", d.bar.Value, d.bar.Max)
+	}
+	if sum.Added+sum.Updated+sum.Unchanged == 0 {
+		t.Errorf("nothing read: %+v", sum.RunCounts)
+	}
+	if !strings.Contains(d.counts.Text, "Added ") || !strings.Contains(d.counts.Text, "failed 1") {
+		t.Errorf("counts read %q", d.counts.Text)
+	}
+	if d.problems.Length() != len(sum.Problems) || len(sum.Problems) == 0 {
+		t.Fatalf("the list shows %d problems of %d", d.problems.Length(), len(sum.Problems))
+	}
+	found := false
+	for i, pr := range d.summary.Problems {
+		if pr.URL == missing {
+			found = true
+			d.problems.Select(i)
+			if !strings.Contains(d.problem.Text, "no such file") || !d.problem.Visible() {
+				t.Errorf("the selected failure reads %q", d.problem.Text)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the missing file is not among the problems %+v", d.summary.Problems)
+	}
+	if d.running || d.cancelButton.Visible() || !d.closeButton.Visible() || !d.outcome.Visible() {
+		t.Error("the finished dialog still looks busy")
+	}
+	test.Tap(d.againButton)
+	if !d.setupPage.Visible() || !d.startButton.Visible() {
+		t.Error("Import more does not go back to the sources")
+	}
+}
+
+func TestImportDialogCancelStopsTheImport(t *testing.T) {
+	d, q, done := newTestImportDialog(t)
+	arrived := make(chan struct{}, 16)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
+
+	for i, c := range d.checks {
+		c.SetChecked(i == 0)
+	}
+	d.urls[0].SetText(srv.URL + "/search-results?type=cluster_organisation&page=0")
+	test.Tap(d.startButton)
+	select {
+	case <-arrived:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the import never asked the server")
+	}
+	q.drain()
+	if !d.barMore.Visible() {
+		t.Error("no moving bar while the number of pages is unknown")
+	}
+	test.Tap(d.cancelButton)
+	if !d.cancelButton.Disabled() {
+		t.Error("Cancel can be pressed twice")
+	}
+	waitJobs(t, q, "the cancelled import to end", func() bool { return d.finished })
+	if len(*done) != 1 || !(*done)[0].Cancelled {
+		t.Fatalf("summaries %+v", *done)
+	}
+	if !strings.Contains(d.outcome.Text, "cancelled") {
+		t.Errorf("outcome reads %q", d.outcome.Text)
+	}
+}

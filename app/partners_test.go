@@ -1,0 +1,178 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"clusterbridge/data"
+	"clusterbridge/suggest"
+)
+
+func newTestPartners(t *testing.T) (*partnersView, *uiQueue, *data.Store, *int64) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	registerTranslations()
+	store := openTestStore(t)
+	win := a.NewWindow("partners")
+	t.Cleanup(win.Close)
+	opened := new(int64)
+	p := newPartnersView(store, win, func(id int64) { *opened = id })
+	q := &uiQueue{}
+	p.jobs.do = q.do
+	win.SetContent(p.content())
+	win.Resize(defaultSize)
+	return p, q, store, opened
+}
+
+func (p *partnersView) ids() []int64 {
+	out := make([]int64, len(p.suggestions))
+	for i, s := range p.suggestions {
+		out[i] = s.ID
+	}
+	return out
+}
+
+func TestPartnersForFoodAndBioClusterDenmark(t *testing.T) {
+	p, q, store, opened := newTestPartners(t)
+	ctx := context.Background()
+	home, err := store.FindCluster(ctx, "Food & Bio Cluster Denmark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.setHome(home)
+	waitJobs(t, q, "suggestions", func() bool { return p.jobs.idle() && len(p.suggestions) > 0 })
+	if p.list.Length() != len(p.suggestions) {
+		t.Errorf("the list shows %d rows for %d suggestions", p.list.Length(), len(p.suggestions))
+	}
+	for _, s := range p.suggestions {
+		if s.Country == "DK" || s.ID == home.ID {
+			t.Errorf("%s (%s) suggested for a Danish cluster", s.Name, s.Country)
+		}
+		if s.Why == "" {
+			t.Errorf("%s comes without a reason", s.Name)
+		}
+	}
+	similar := p.ids()
+
+	p.curiosity.SetValue(1)
+	waitJobs(t, q, "curious suggestions", func() bool { return p.jobs.idle() && !p.busy })
+	if slices.Equal(similar, p.ids()) {
+		t.Error("moving the curiosity slider to complementary left the order as it was")
+	}
+
+	p.group.SetSelected(groupName("Benelux"))
+	waitJobs(t, q, "Benelux suggestions", func() bool { return p.jobs.idle() && !p.busy })
+	if len(p.suggestions) == 0 {
+		t.Fatal("no suggestion in Benelux")
+	}
+	for _, s := range p.suggestions {
+		if !slices.Contains([]string{"BE", "NL", "LU"}, s.Country) {
+			t.Errorf("%s (%s) listed under Benelux", s.Name, s.Country)
+		}
+	}
+
+	p.validOnly.SetChecked(true)
+	waitJobs(t, q, "valid-label suggestions", func() bool { return p.jobs.idle() && !p.busy })
+	for _, s := range p.suggestions {
+		if s.LabelStatus != data.StatusValid {
+			t.Errorf("%s (%s) listed under valid labels only", s.Name, s.LabelStatus)
+		}
+	}
+
+	if len(p.suggestions) > 0 {
+		first := p.suggestions[0]
+		p.list.Select(0)
+		if *opened != first.ID {
+			t.Errorf("clicking the first row opened %d, want %d", *opened, first.ID)
+		}
+		p.addToShortlist(first.ID, 0, "Biogas partners")
+		waitJobs(t, q, "the shortlist", func() bool { return p.jobs.idle() })
+		l, err := store.ShortlistByName(ctx, "Biogas partners")
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries, err := store.Entries(ctx, l.ID)
+		if err != nil || len(entries) != 1 || entries[0].Cluster.ID != first.ID {
+			t.Fatalf("the shortlist holds %v (%v)", entries, err)
+		}
+		if !p.suggestions[0].Shortlisted {
+			t.Error("the added suggestion is not marked as shortlisted")
+		}
+		// Added to an existing shortlist too.
+		if len(p.suggestions) > 1 {
+			p.addToShortlist(p.suggestions[1].ID, l.ID, "")
+			waitJobs(t, q, "the second entry", func() bool { return p.jobs.idle() })
+			if entries, _ := store.Entries(ctx, l.ID); len(entries) != 2 {
+				t.Errorf("the shortlist holds %d entries, want 2", len(entries))
+			}
+		}
+	}
+}
+
+func TestPartnersIndexIsBuiltOncePerCatalogue(t *testing.T) {
+	p, q, store, _ := newTestPartners(t)
+	home, err := store.FindCluster(context.Background(), "Food & Bio Cluster Denmark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.setHome(home)
+	waitJobs(t, q, "suggestions", func() bool { return p.jobs.idle() && !p.busy })
+	first := p.index.ix
+	p.validOnly.SetChecked(true)
+	waitJobs(t, q, "suggestions again", func() bool { return p.jobs.idle() && !p.busy })
+	if p.index.ix != first {
+		t.Error("the index was built again though the catalogue did not change")
+	}
+	p.invalidate()
+	waitJobs(t, q, "a new index", func() bool { return p.jobs.idle() && !p.busy })
+	if p.index.ix == first || p.index.ix == nil {
+		t.Error("invalidate kept the old index")
+	}
+}
+
+func TestMyClusterIsKeptAndUsedAsHome(t *testing.T) {
+	p, q, _, _ := newTestPartners(t)
+	f := newMyClusterForm(myCluster{})
+	test.Type(f.name, "Biogas Nord")
+	f.country.SetSelected(countryName("DK"))
+	f.ecosystems.SetSelected([]string{ecosystemName("Agri-food"), ecosystemName("Energy-renewables")})
+	test.Type(f.keywords, "biogas manure food waste")
+	c := f.value()
+	if c.Name != "Biogas Nord" || c.Country != "DK" || len(c.Ecosystems) != 2 {
+		t.Fatalf("the form says %+v", c)
+	}
+	p.saveMyCluster(c, true)
+	waitJobs(t, q, "suggestions for my cluster", func() bool { return p.jobs.idle() && !p.busy })
+	if got, ok := loadMyCluster(p.prefs); !ok || got.Name != "Biogas Nord" {
+		t.Errorf("the preferences keep %+v", got)
+	}
+	if p.home.ID != 0 || p.home.Name != "Biogas Nord" {
+		t.Errorf("home is %+v", p.home)
+	}
+	if len(p.suggestions) == 0 {
+		t.Fatal("no partner for my cluster")
+	}
+	for _, s := range p.suggestions {
+		if s.Country == "DK" {
+			t.Errorf("%s is in my own country", s.Name)
+		}
+	}
+	again := newMyClusterForm(c)
+	if again.name.Text != c.Name || again.country.Selected != countryName("DK") || len(again.ecosystems.Selected) != 2 {
+		t.Error("the form does not show the saved profile")
+	}
+}
+
+func TestPartnerWhyIsTranslatedLine(t *testing.T) {
+	registerTranslations()
+	s := suggest.Suggestion{Country: "NL", Shared: []data.Ecosystem{"Agri-food"}, Complementary: []data.Ecosystem{"Energy-renewables"}}
+	c := data.Cluster{Label: data.LabelGold, LabelValidUntil: "2026-09-30"}
+	got := partnerWhy(s, c, testDay)
+	want := "Shares Agri-food; brings Energy-renewables; Gold, valid until 30 Sep 2026; Netherlands"
+	if got != want {
+		t.Errorf("why reads %q, want %q", got, want)
+	}
+}
