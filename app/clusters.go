@@ -2,7 +2,10 @@ package app
 
 import (
 	"context"
+	"log"
 	"net/url"
+	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -10,6 +13,9 @@ import (
 )
 
 // The Clusters tab's handlers: searching, paging, selecting and editing what the detail panel shows.
+
+// processStart is about when the program started, for CLUSTERBRIDGE_TIMING=1.
+var processStart = time.Now()
 
 // onFiltersChanged runs a new search; typed (the search text changed) waits for a pause in typing first.
 func (m *MainWindow) onFiltersChanged(typed bool) {
@@ -36,6 +42,12 @@ func (m *MainWindow) onResults(_ data.Query, res data.Result, nextPage bool) {
 	}
 	m.filters.showFacets(res.Facets)
 	m.results.show(res)
+	if !m.firstShown {
+		m.firstShown = true
+		if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
+			log.Printf("timing: first results in the window %v after start", time.Since(processStart).Round(time.Millisecond))
+		}
+	}
 	// The first time, show the first cluster rather than an empty panel.
 	if m.autoSelect && len(res.Clusters) > 0 {
 		m.autoSelect = false

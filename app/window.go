@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"log"
 	"os"
 	"strconv"
 	"strings"
@@ -44,6 +45,7 @@ type MainWindow struct {
 	lastQuery  data.Query
 	detailAsk  int // detail loads asked for; only the newest one is shown
 	autoSelect bool
+	firstShown bool
 }
 
 var translationsOnce sync.Once
@@ -154,6 +156,9 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, about or
 // cluster:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
+	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
+		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
+	}
 	m.win.Show()
 	if v := os.Getenv("CLUSTERBRIDGE_SHOW"); v != "" {
 		// After the first frames, so that a dialog is laid out on the window's real size.
