@@ -46,10 +46,9 @@ func (b *sampleBanner) build() {
 
 // checkBanner shows the banner while the catalogue is still the untouched sample: no import has run, it
 // holds the sample's count, and the user has not dismissed the banner.
+// It also learns the catalogue's size for the result count.
 func (m *MainWindow) checkBanner() {
-	if m.app.Preferences().Bool(prefBannerDismissed) {
-		return
-	}
+	dismissed := m.app.Preferences().Bool(prefBannerDismissed)
 	m.background(func(ctx context.Context) func() {
 		runs, err := m.store.ImportRuns(ctx, 1)
 		if err != nil {
@@ -62,7 +61,7 @@ func (m *MainWindow) checkBanner() {
 		return func() {
 			m.results.catalogue = n
 			m.results.showCount()
-			if len(runs) == 0 && n == assets.SampleSize {
+			if !dismissed && len(runs) == 0 && n == assets.SampleSize {
 				m.banner.content.Show()
 			}
 		}

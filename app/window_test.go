@@ -45,6 +45,20 @@ func TestFirstRunShowsTheSampleAndItsBanner(t *testing.T) {
 	if again.banner.content.Visible() {
 		t.Error("a dismissed banner came back in the next window")
 	}
+	if got := again.results.count.Text; got != "248 of 248 clusters" {
+		t.Errorf("with the banner dismissed, the count reads %q", got)
+	}
+}
+
+func TestNoBannerAfterAnImport(t *testing.T) {
+	a := test.NewTempApp(t)
+	store := openTestStore(t)
+	if _, err := store.BeginRun(context.Background(), []string{"eccp"}); err != nil {
+		t.Fatal(err)
+	}
+	if w := newTestWindowOn(t, a, store); w.banner.content.Visible() {
+		t.Error("the sample banner shows after an import run")
+	}
 }
 
 func TestTypingASearchFiltersTheList(t *testing.T) {
