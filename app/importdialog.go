@@ -87,7 +87,7 @@ type importDialog struct {
 	cancelButton       *widget.Button
 	closeButton        *widget.Button
 	againButton        *widget.Button
-	body               fyne.CanvasObject
+	body               *fyne.Container
 	dlg                dialog.Dialog
 }
 
@@ -161,7 +161,7 @@ func (d *importDialog) build() {
 	d.againButton = widget.NewButton(lang.L("Import more…"), d.onAgain)
 	d.againButton.Hide()
 	d.closeButton = widget.NewButton(lang.L("Close"), d.onClose)
-	buttons := container.NewHBox(layout.NewSpacer(), d.closeButton, d.againButton, d.cancelButton, d.startButton)
+	buttons := container.NewHBox(layout.NewSpacer(), d.againButton, d.closeButton, d.cancelButton, d.startButton)
 	d.body = container.NewBorder(nil, buttons, nil, nil, container.NewStack(d.setupPage, d.runPage))
 }
 
@@ -265,6 +265,7 @@ func (d *importDialog) onStart() {
 	if len(sources) == 0 {
 		d.message.SetText(lang.L("Tick a source or add a file or folder to import."))
 		d.message.Show()
+		d.relayout()
 		return
 	}
 	d.message.Hide()
@@ -324,6 +325,7 @@ func (d *importDialog) onAgain() {
 	d.setupPage.Show()
 	d.againButton.Hide()
 	d.startButton.Show()
+	d.relayout()
 }
 
 func (d *importDialog) showRunning() {
@@ -331,6 +333,7 @@ func (d *importDialog) showRunning() {
 	d.runPage.Show()
 	d.outcome.Hide()
 	d.problem.Hide()
+	d.current.Show()
 	d.problems.UnselectAll()
 	d.problems.Refresh()
 	d.startButton.Hide()
@@ -340,6 +343,7 @@ func (d *importDialog) showRunning() {
 	d.cancelButton.SetText(lang.L("Cancel import"))
 	d.cancelButton.Show()
 	d.showProgress(scraper.Progress{})
+	d.relayout()
 }
 
 // showProgress shows how far the import has come: a bar while the number of pages is known, a moving one
@@ -352,7 +356,7 @@ func (d *importDialog) showProgress(p scraper.Progress) {
 		d.bar.Max = float64(p.Total)
 		d.bar.SetValue(float64(min(p.Done, p.Total)))
 		d.bar.Show()
-	} else if d.running {
+	} else if d.running && !d.barMore.Visible() {
 		d.bar.Hide()
 		d.barMore.Show()
 		d.barMore.Start()
@@ -381,6 +385,7 @@ func (d *importDialog) finish(sum scraper.Summary, err error) {
 	}
 	d.counts.SetText(countsText(sum.RunCounts))
 	d.current.SetText("")
+	d.current.Hide()
 	var msg string
 	switch {
 	case sum.Cancelled:
@@ -401,19 +406,18 @@ func (d *importDialog) finish(sum scraper.Summary, err error) {
 	d.cancelButton.Hide()
 	d.closeButton.Show()
 	d.againButton.Show()
+	d.relayout()
 	d.onDone(sum)
 }
 
+// createProblemRow makes a row of two lines: what went wrong where, in bold, and the reason below.
 func (d *importDialog) createProblemRow() fyne.CanvasObject {
-	kind := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	where := widget.NewLabel("")
+	where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	where.Truncation = fyne.TextTruncateEllipsis
 	reason := widget.NewLabel("")
 	reason.Truncation = fyne.TextTruncateEllipsis
 	reason.SizeName = theme.SizeNameCaptionText
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
-		container.NewBorder(nil, nil, kind, nil, where), reason)
-	return lines
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), where, reason)
 }
 
 func (d *importDialog) updateProblemRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -422,9 +426,7 @@ func (d *importDialog) updateProblemRow(id widget.ListItemID, o fyne.CanvasObjec
 	}
 	p := d.summary.Problems[id]
 	lines := o.(*fyne.Container)
-	top := lines.Objects[0].(*fyne.Container)
-	top.Objects[0].(*widget.Label).SetText(p.URL)
-	top.Objects[1].(*widget.Label).SetText(problemKindName(p.Kind))
+	lines.Objects[0].(*widget.Label).SetText(problemKindName(p.Kind) + ": " + p.URL)
 	lines.Objects[1].(*widget.Label).SetText(p.Reason)
 }
 
@@ -435,6 +437,12 @@ func (d *importDialog) onProblemSelected(id widget.ListItemID) {
 	p := d.summary.Problems[id]
 	d.problem.SetText(problemKindName(p.Kind) + ": " + p.URL + "\n" + p.Reason)
 	d.problem.Show()
+	d.relayout()
+}
+
+// relayout lays the dialog out again after parts of it were shown or hidden.
+func (d *importDialog) relayout() {
+	d.body.Refresh()
 }
 
 func problemKindName(kind string) string {

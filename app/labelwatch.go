@@ -139,6 +139,7 @@ func watchSource(w suggest.Watch) (*url.URL, string) {
 // check below.
 type watchRow struct {
 	widget.BaseWidget
+	box    *fyne.Container
 	name   *widget.Label
 	badge  *labelBadge
 	date   *widget.Label
@@ -159,15 +160,15 @@ func newWatchRow() *watchRow {
 	r.source.Truncation = fyne.TextTruncateEllipsis
 	r.source.SizeName = theme.SizeNameCaptionText
 	r.link.SizeName = theme.SizeNameCaptionText
+	top := container.NewBorder(nil, nil, nil, container.NewCenter(r.badge), r.name)
+	bottom := container.NewBorder(nil, nil, r.date, nil, container.NewStack(r.link, r.source))
+	r.box = container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), top, bottom)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *watchRow) CreateRenderer() fyne.WidgetRenderer {
-	top := container.NewBorder(nil, nil, nil, container.NewCenter(r.badge), r.name)
-	bottom := container.NewBorder(nil, nil, r.date, nil, container.NewStack(r.link, r.source))
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), top, bottom)
-	return widget.NewSimpleRenderer(lines)
+	return widget.NewSimpleRenderer(r.box)
 }
 
 func (r *watchRow) set(w suggest.Watch) {
@@ -182,10 +183,12 @@ func (r *watchRow) set(w suggest.Watch) {
 	r.date.Refresh()
 	u, text := watchSource(w)
 	if u != nil {
-		r.link.SetText(lang.L("Check {{.Source}}", map[string]any{"Source": text}))
+
+		r.link.SetText(lang.L("Check on {{.Site}}", map[string]any{"Site": u.Host}))
 		r.link.SetURL(u)
 		r.link.Show()
 		r.source.Hide()
+		r.box.Refresh()
 		return
 	}
 	r.link.Hide()
@@ -194,4 +197,5 @@ func (r *watchRow) set(w suggest.Watch) {
 	}
 	r.source.SetText(text)
 	r.source.Show()
+	r.box.Refresh() // the date's width may have changed
 }

@@ -3,9 +3,12 @@ package app
 import (
 	"cmp"
 	"image/color"
+	"math"
 	"slices"
+	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -27,6 +30,7 @@ type overviewView struct {
 	ecosystems *barChart
 	labels     *barChart
 	heading    *widget.Label
+	legend     *fyne.Container
 	body       fyne.CanvasObject
 
 	onCountry func(code string)
@@ -50,7 +54,9 @@ func (v *overviewView) build() {
 	hint := widget.NewLabel(lang.L("Darker tiles hold more clusters; grey ones none. Click a country to filter by it."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
-	mapBox := container.NewBorder(sectionTitle(lang.L("By country")), hint, nil, nil, v.tiles)
+	v.legend = container.NewHBox()
+	mapBox := container.NewBorder(sectionTitle(lang.L("By country")), container.NewVBox(v.legend, hint), nil, nil,
+		container.NewPadded(v.tiles))
 
 	charts := container.NewVBox(
 		sectionTitle(lang.L("By label")), v.labels,
@@ -79,6 +85,7 @@ func (v *overviewView) setFacets(f data.Facets) {
 	}
 	v.heading.SetText(lang.L("{{.Count}} clusters under the current filters", map[string]any{"Count": v.total}))
 	v.tiles.SetCounts(f.Countries)
+	v.showLegend()
 	v.labels.SetBars(labelBars(f.Labels))
 	v.ecosystems.SetBars(ecosystemBars(f.Ecosystems))
 }
@@ -104,6 +111,30 @@ func ecosystemBars(counts map[data.Ecosystem]int) []bar {
 	}
 	slices.SortStableFunc(out, func(a, b bar) int { return cmp.Compare(b.value, a.value) })
 	return out
+}
+
+// showLegend shows the colour scale: swatches from one cluster to the most any country has.
+func (v *overviewView) showLegend() {
+	most := v.tiles.most
+	swatch := func(n int) fyne.CanvasObject {
+		r := canvas.NewRectangle(tileColour(n, most))
+		r.SetMinSize(fyne.NewSize(22, 14))
+		r.CornerRadius = 2
+		return container.NewCenter(r)
+	}
+	objs := []fyne.CanvasObject{swatch(0), widget.NewLabel(lang.L("none"))}
+	if most > 0 {
+		objs = append(objs, widget.NewLabel("1"))
+		steps := 5
+		for i := 0; i < steps; i++ {
+			// evenly along the logarithmic scale
+			n := int(math.Round(math.Pow(float64(most), float64(i)/float64(steps-1))))
+			objs = append(objs, swatch(n))
+		}
+		objs = append(objs, widget.NewLabel(strconv.Itoa(most)))
+	}
+	v.legend.Objects = objs
+	v.legend.Refresh()
 }
 
 func (v *overviewView) onTileTapped(code string) {

@@ -354,7 +354,8 @@ func (p *partnersView) show(list []suggest.Suggestion) {
 		return
 	}
 	p.empty.Hide()
-	p.status.SetText(lang.L("{{.Count}} partners abroad, best first. Click one to open it.", map[string]any{"Count": len(list)}))
+	p.status.SetText(lang.L("{{.Count}} partners abroad, best first; ✓ marks those on a shortlist. Click one to open it, + to shortlist it.",
+		map[string]any{"Count": len(list)}))
 }
 
 func (p *partnersView) onRowSelected(id widget.ListItemID) {
@@ -579,6 +580,7 @@ func (f *myClusterForm) value() myCluster {
 // button to add it to a shortlist. Every row has the same two lines.
 type partnerRow struct {
 	widget.BaseWidget
+	box    *fyne.Container
 	index  int
 	mark   *widget.Icon
 	name   *widget.Label
@@ -603,14 +605,15 @@ func newPartnerRow(onAdd func(i int)) *partnerRow {
 	r.why.SizeName = theme.SizeNameCaptionText
 	r.score.SizeName = theme.SizeNameCaptionText
 	r.add = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { r.onAdd(r.index) })
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.status), r.score), r.name)
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), top, r.why)
+	r.box = container.NewBorder(nil, nil, r.mark, container.NewCenter(r.add), lines)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *partnerRow) CreateRenderer() fyne.WidgetRenderer {
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.status), r.score), r.name)
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), top, r.why)
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.mark, container.NewCenter(r.add), lines))
+	return widget.NewSimpleRenderer(r.box)
 }
 
 func (r *partnerRow) set(i int, s suggest.Suggestion) {
@@ -624,6 +627,7 @@ func (r *partnerRow) set(i int, s suggest.Suggestion) {
 	} else {
 		r.mark.SetResource(nil)
 	}
+	r.box.Refresh() // the score's width may have changed
 }
 
 // partnerWhy is the suggestion's one-line reason in the window's language: "Shares Agri-food; brings
