@@ -164,6 +164,9 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	}
 
 	objs = append(objs, widget.NewSeparator(), heading(lang.L("Sources")))
+	if len(c.Sources) == 0 {
+		objs = append(objs, dim(lang.L("No source recorded.")))
+	}
 	for _, s := range c.Sources {
 		read := lang.L("{{.Kind}}, read {{.Date}}", map[string]any{"Kind": sourceKindName(s.Kind), "Date": formatDate(s.ReadAt)})
 		var where fyne.CanvasObject = wrapped(s.URL)

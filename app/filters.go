@@ -164,14 +164,14 @@ func (f *filterPanel) onClear() {
 // are hidden, unless ticked, so that the list holds what can be found.
 func (f *filterPanel) showFacets(fc data.Facets) {
 	for l, c := range f.labels {
-		setCheckText(c, fmt.Sprintf("%s (%d)", labelName(l), fc.Labels[l]))
+		setCheckText(c, fmt.Sprintf("%s (%s)", labelName(l), formatCount(fc.Labels[l])))
 	}
 	for e, c := range f.ecosystems {
-		setCheckText(c, fmt.Sprintf("%s (%d)", ecosystemName(e), fc.Ecosystems[e]))
+		setCheckText(c, fmt.Sprintf("%s (%s)", ecosystemName(e), formatCount(fc.Ecosystems[e])))
 	}
 	for code, c := range f.countries {
 		n := fc.Countries[code]
-		setCheckText(c, fmt.Sprintf("%s (%d)", countryName(code), n))
+		setCheckText(c, fmt.Sprintf("%s (%s)", countryName(code), formatCount(n)))
 		if n > 0 || c.Checked {
 			c.Show()
 		} else {

@@ -132,7 +132,7 @@ func (r *resultList) appendPage(cs []data.Cluster) {
 }
 
 func (r *resultList) showCount() {
-	r.count.SetText(lang.L("{{.Shown}} of {{.Total}} clusters", map[string]any{"Shown": r.total, "Total": r.catalogue}))
+	r.count.SetText(lang.L("{{.Shown}} of {{.Total}} clusters", map[string]any{"Shown": formatCount(r.total), "Total": formatCount(r.catalogue)}))
 }
 
 // move selects the row delta rows from the selected one (the first row when none is).

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,22 @@ func formatDate(t time.Time) string {
 		return ""
 	}
 	return t.Local().Format(dateLayout)
+}
+
+// formatCount writes a count with thousands grouped, as English does: 100,000.
+func formatCount(n int) string {
+	if n < 0 {
+		return "-" + formatCount(-n)
+	}
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(lang.L(","))
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // labelName is a label level as the window names it.
