@@ -41,6 +41,7 @@ func (m *MainWindow) onResults(_ data.Query, res data.Result, nextPage bool) {
 		return
 	}
 	m.filters.showFacets(res.Facets)
+	m.overview.setFacets(res.Facets)
 	m.results.show(res)
 	if !m.firstShown {
 		m.firstShown = true

@@ -30,25 +30,28 @@ type clusterDetail struct {
 	content     fyne.CanvasObject
 
 	// The controls of the cluster shown, kept for tests and for keyboard focus.
-	website   *widget.Button
-	addTo     *widget.Select
-	addButton *widget.Button
-	statuses  map[int64]*widget.Select // by shortlist id
-	removes   map[int64]*widget.Button
-	noteEntry *widget.Entry
-	addNote   *widget.Button
+	website      *widget.Button
+	findPartners *widget.Button
+	addTo        *widget.Select
+	addButton    *widget.Button
+	statuses     map[int64]*widget.Select // by shortlist id
+	removes      map[int64]*widget.Button
+	noteEntry    *widget.Entry
+	addNote      *widget.Button
 
 	onOpenWebsite    func(*url.URL)
 	onAddToShortlist func(listID int64)
 	onSetStatus      func(listID int64, st data.EntryStatus, contact string)
 	onRemove         func(listID int64)
 	onAddNote        func(text string)
+	onFindPartners   func(c data.Cluster)
 }
 
 func newClusterDetail() *clusterDetail {
 	d := &clusterDetail{today: time.Now(),
 		onOpenWebsite: func(*url.URL) {}, onAddToShortlist: func(int64) {},
-		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {}}
+		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
+		onFindPartners: func(data.Cluster) {}}
 	d.build()
 	return d
 }
@@ -111,6 +114,9 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	} else if c.Website != "" {
 		objs = append(objs, wrapped(c.Website))
 	}
+	d.findPartners = widget.NewButtonWithIcon(lang.L("Find partners"), theme.SearchIcon(), func() { d.onFindPartners(d.cluster) })
+	d.findPartners.Importance = widget.HighImportance
+	objs = append(objs, container.NewHBox(d.findPartners))
 
 	form := container.New(layout.NewFormLayout())
 	field := func(name, value string) {

@@ -88,8 +88,8 @@ func (v *labelWatchView) show(watch []suggest.Watch, today time.Time) {
 		return
 	}
 	v.empty.Hide()
-	v.count.SetText(lang.L("{{.Count}} shortlisted clusters have a label that has expired or expires within 90 days. Check the source for a renewal.",
-		map[string]any{"Count": len(watch)}))
+	v.count.SetText(lang.N("{{.Count}} shortlisted clusters have a label that has expired or expires within 90 days. Check the source for a renewal.",
+		len(watch), map[string]any{"Count": len(watch)}))
 }
 
 func (v *labelWatchView) onRowSelected(id widget.ListItemID) {

@@ -19,8 +19,9 @@ import (
 
 var updateEN = flag.Bool("update-en", false, "add missing keys to assets/translations/en.json")
 
-// usedKeys finds every string literal passed to lang.L in the package's Go files, and the catalogue values
-// the window translates (ecosystems, countries, the sample's caveats).
+// usedKeys finds every string literal passed to lang.L or lang.N in the package's Go files, and the catalogue
+// values the window translates (ecosystems, countries, the sample's caveats). A key is true when it is plural
+// (lang.N): en.json must then give its "one" and "other" forms.
 func usedKeys(t *testing.T) map[string]bool {
 	t.Helper()
 	keys := map[string]bool{}
@@ -40,7 +41,7 @@ func usedKeys(t *testing.T) map[string]bool {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "L" {
+			if !ok || (sel.Sel.Name != "L" && sel.Sel.Name != "N") {
 				return true
 			}
 			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
@@ -51,19 +52,19 @@ func usedKeys(t *testing.T) map[string]bool {
 				if err != nil {
 					t.Fatalf("%s: %v", fset.Position(lit.Pos()), err)
 				}
-				keys[s] = true
+				keys[s] = sel.Sel.Name == "N"
 			}
 			return true
 		})
 	}
 	for _, e := range data.Ecosystems {
-		keys[string(e)] = true
+		keys[string(e)] = false
 	}
 	for _, c := range data.Countries {
-		keys[c.Name] = true
+		keys[c.Name] = false
 	}
 	for _, c := range data.SampleCaveats {
-		keys[c] = true
+		keys[c] = false
 	}
 	return keys
 }
@@ -73,7 +74,7 @@ func TestEveryTranslationKeyIsInEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	en := map[string]string{}
+	en := map[string]any{} // a string, or {"one": …, "other": …} for a plural
 	if err := json.Unmarshal(raw, &en); err != nil {
 		t.Fatalf("en.json: %v", err)
 	}
@@ -82,15 +83,28 @@ func TestEveryTranslationKeyIsInEnglish(t *testing.T) {
 		t.Fatalf("found only %d keys; is the parser missing lang.L calls?", len(used))
 	}
 	var missing []string
-	for k := range used {
-		if _, ok := en[k]; !ok {
+	for k, plural := range used {
+		v, ok := en[k]
+		if !ok {
 			missing = append(missing, k)
+			continue
+		}
+		forms, isPlural := v.(map[string]any)
+		if plural && (!isPlural || forms["one"] == nil || forms["other"] == nil) {
+			t.Errorf("en.json gives %q no \"one\" and \"other\" forms, as lang.N needs", k)
+		}
+		if !plural && isPlural {
+			t.Errorf("en.json gives %q plural forms, but it is used with lang.L", k)
 		}
 	}
 	sort.Strings(missing)
 	if *updateEN && len(missing) > 0 {
 		for _, k := range missing {
-			en[k] = k
+			if used[k] {
+				en[k] = map[string]string{"one": k, "other": k}
+			} else {
+				en[k] = k
+			}
 		}
 		var b strings.Builder
 		enc := json.NewEncoder(&b)

@@ -57,29 +57,6 @@ func saveMyCluster(p fyne.Preferences, c myCluster) {
 	}
 }
 
-// uiJobs runs work off the UI goroutine and its result on it, and counts the jobs under way (tests wait for
-// none).
-type uiJobs struct {
-	do      func(func())
-	pending int
-}
-
-// run calls work on a goroutine; the function it returns, if any, then runs on the UI goroutine.
-func (j *uiJobs) run(work func(ctx context.Context) func()) {
-	j.pending++
-	go func() {
-		apply := work(context.Background())
-		j.do(func() {
-			j.pending--
-			if apply != nil {
-				apply()
-			}
-		})
-	}()
-}
-
-func (j *uiJobs) idle() bool { return j.pending == 0 }
-
 // suggestIndex keeps the catalogue prepared for suggestions, built again when the catalogue changed: when it
 // holds another number of clusters, or an import ran since.
 type suggestIndex struct {
@@ -237,7 +214,10 @@ func (p *partnersView) build() {
 	p.empty.Wrapping = fyne.TextWrapWord
 
 	top := container.NewVBox(options, widget.NewSeparator(), p.status, p.preparing)
-	p.body = container.NewBorder(top, nil, nil, nil, container.NewStack(p.list, container.NewCenter(p.empty)))
+	// The empty note spans the full width: a wrapping label in a Center layout gets no width and grows a word per
+	// line, which made the whole window over 1,300 pixels tall.
+	empty := container.NewVBox(layout.NewSpacer(), p.empty, layout.NewSpacer())
+	p.body = container.NewBorder(top, nil, nil, nil, container.NewStack(p.list, empty))
 	p.showHome()
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,6 +20,7 @@ type shortlistView struct {
 	lists   []data.Shortlist
 	open    int64 // the open shortlist's id, 0 when none
 	entries []data.Entry
+	today   time.Time // the day label statuses are judged on
 
 	listUI  *widget.List
 	title   *widget.Label
@@ -40,7 +42,7 @@ type shortlistView struct {
 }
 
 func newShortlistView() *shortlistView {
-	v := &shortlistView{onNew: func() {}, onRename: func() {}, onDelete: func() {}, onExport: func() {},
+	v := &shortlistView{today: time.Now(), onNew: func() {}, onRename: func() {}, onDelete: func() {}, onExport: func() {},
 		onOpenList: func(int64) {}, onOpenCluster: func(int64) {}, onRemoveEntry: func(int64) {}}
 	v.build()
 	return v
@@ -89,7 +91,7 @@ func (v *shortlistView) build() {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			e := v.entries[i]
 			row := o.(*entryRow)
-			row.set(e)
+			row.set(e, v.today)
 			id := e.Cluster.ID
 			row.open.OnTapped = func() { v.onOpenCluster(id) }
 			row.remove.OnTapped = func() { v.onRemoveEntry(id) }
@@ -193,6 +195,7 @@ func (v *shortlistView) showOpen() {
 type entryRow struct {
 	widget.BaseWidget
 	name, info, note *widget.Label
+	labelCheck       *fyne.Container // a warning badge: the label has expired or expires within 90 days
 	open, remove     *widget.Button
 }
 
@@ -210,19 +213,29 @@ func newEntryRow() *entryRow {
 	r.info.SizeName = theme.SizeNameCaptionText
 	r.note.SizeName = theme.SizeNameCaptionText
 	r.note.TextStyle = fyne.TextStyle{Italic: true}
+	check := widget.NewLabel(lang.L("Label to check"))
+	check.Importance = widget.WarningImportance
+	check.SizeName = theme.SizeNameCaptionText
+	r.labelCheck = container.NewHBox(widget.NewIcon(theme.WarningIcon()), check)
+	r.labelCheck.Hide()
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
 	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.name, r.info, r.note)
-	buttons := container.NewCenter(container.NewHBox(r.open, r.remove))
+	buttons := container.NewCenter(container.NewHBox(r.labelCheck, r.open, r.remove))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, buttons, lines))
 }
 
-func (r *entryRow) set(e data.Entry) {
+func (r *entryRow) set(e data.Entry, today time.Time) {
 	c := e.Cluster
 	r.name.SetText(c.Name)
+	if labelWatchBadge(c, today) {
+		r.labelCheck.Show()
+	} else {
+		r.labelCheck.Hide()
+	}
 	info := []string{countryName(c.Country), statusName(e.Status)}
 	if e.Contact != "" {
 		info = append(info, lang.L("contact: {{.Contact}}", map[string]any{"Contact": e.Contact}))

@@ -19,6 +19,7 @@ import (
 
 	"clusterbridge/assets"
 	"clusterbridge/data"
+	"clusterbridge/scraper"
 )
 
 // MainWindow is the main window: filters, results and the selected cluster on one tab, shortlists on another.
@@ -29,18 +30,24 @@ type MainWindow struct {
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests queue and run them on their own.
 	do func(func())
 
-	ctx     context.Context // cancelled when the window closes, stopping work still under way
-	stop    context.CancelFunc
-	pending int // background jobs whose results have not reached the window yet
+	ctx  context.Context // cancelled when the window closes, stopping work still under way
+	stop context.CancelFunc
+	jobs uiJobs
 
 	filters    *filterPanel
 	results    *resultList
 	detail     *clusterDetail
 	shortlists *shortlistView
 	banner     *sampleBanner
+	partners   *partnersView
+	labels     *labelWatchView
+	overview   *overviewView
 	tabs       *container.AppTabs
 	clusterTab *container.TabItem
 	listTab    *container.TabItem
+	partnerTab *container.TabItem
+	labelTab   *container.TabItem
+	mapTab     *container.TabItem
 	search     *queryRunner
 	lastQuery  data.Query
 	detailAsk  int // detail loads asked for; only the newest one is shown
@@ -68,6 +75,7 @@ func newMainWindow(a fyne.App, store *data.Store, do func(func())) *MainWindow {
 	registerTranslations()
 	m := &MainWindow{app: a, store: store, do: do, autoSelect: true}
 	m.ctx, m.stop = context.WithCancel(context.Background())
+	m.jobs = uiJobs{ctx: m.ctx, do: do}
 	icon := fyne.NewStaticResource("icon.png", assets.Icon)
 	a.SetIcon(icon)
 	m.win = a.NewWindow(lang.L("ClusterBridge"))
@@ -83,7 +91,13 @@ func (m *MainWindow) build() {
 	m.shortlists = newShortlistView()
 	m.banner = newSampleBanner()
 	m.search = newQueryRunner(m.store, m.do)
-	m.results.today, m.detail.today = m.store.Today(), m.store.Today()
+	m.partners = newPartnersView(m.store, m.win, m.onOpenCluster)
+	m.partners.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.partners.onShortlisted = m.reloadShortlists
+	m.labels = newLabelWatchView(m.store, m.onOpenCluster)
+	m.labels.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.overview = newOverviewView(m.onFilterCountry)
+	m.results.today, m.detail.today, m.shortlists.today = m.store.Today(), m.store.Today(), m.store.Today()
 
 	m.filters.onChanged = m.onFiltersChanged
 	m.filters.search.onMove = m.results.move
@@ -99,6 +113,7 @@ func (m *MainWindow) build() {
 	m.detail.onSetStatus = m.onSetStatus
 	m.detail.onRemove = m.onRemoveFromShortlist
 	m.detail.onAddNote = m.onAddNote
+	m.detail.onFindPartners = m.onFindPartners
 
 	m.shortlists.onNew = m.onNewShortlist
 	m.shortlists.onRename = m.onRenameShortlist
@@ -117,10 +132,16 @@ func (m *MainWindow) build() {
 	main.Offset = 0.22
 	m.clusterTab = container.NewTabItemWithIcon(lang.L("Clusters"), theme.SearchIcon(), main)
 	m.listTab = container.NewTabItemWithIcon(lang.L("Shortlists"), theme.ListIcon(), m.shortlists.content)
-	m.tabs = container.NewAppTabs(m.clusterTab, m.listTab)
+	m.partnerTab = container.NewTabItemWithIcon(lang.L("Partners"), theme.AccountIcon(), m.partners.content())
+	m.labelTab = container.NewTabItemWithIcon(lang.L("Labels to check"), theme.WarningIcon(), m.labels.content())
+	m.mapTab = container.NewTabItemWithIcon(lang.L("Overview"), theme.GridIcon(), m.overview.content())
+	m.tabs = container.NewAppTabs(m.clusterTab, m.listTab, m.partnerTab, m.labelTab, m.mapTab)
 	m.tabs.OnSelected = func(t *container.TabItem) {
-		if t == m.listTab {
+		switch t {
+		case m.listTab:
 			m.reloadShortlists()
+		case m.labelTab:
+			m.labels.refresh()
 		}
 	}
 	m.win.SetContent(container.NewBorder(m.banner.content, nil, nil, nil, m.tabs))
@@ -148,13 +169,16 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenu(lang.L("File"), importItem, exportItem),
 		fyne.NewMenu(lang.L("View"), searchItem,
 			fyne.NewMenuItem(lang.L("Clusters"), func() { m.showView("clusters") }),
-			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") })),
+			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") }),
+			fyne.NewMenuItem(lang.L("Partners"), func() { m.showView("partners") }),
+			fyne.NewMenuItem(lang.L("Labels to check"), func() { m.showView("labels") }),
+			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") })),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About ClusterBridge"), m.onAbout)),
 	)
 }
 
-// ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, about or
-// cluster:ID opens that view first, for pictures of it.
+// ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
+// labels, overview, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -162,21 +186,42 @@ func (m *MainWindow) ShowAndRun() {
 	m.win.Show()
 	if v := os.Getenv("CLUSTERBRIDGE_SHOW"); v != "" {
 		// After the first frames, so that a dialog is laid out on the window's real size.
-		time.AfterFunc(500*time.Millisecond, func() { m.do(func() { m.showView(v) }) })
+		time.AfterFunc(1500*time.Millisecond, func() { m.do(func() { m.showView(v) }) })
 	}
 	m.app.Run()
 }
 
-// showView brings a view to the front: "clusters", "shortlists", "about" or "cluster:ID".
+// showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "import",
+// "about", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
 		m.tabs.Select(m.clusterTab)
 	case "shortlists":
 		m.tabs.Select(m.listTab)
+	case "partners":
+		m.tabs.Select(m.partnerTab)
+	case "labels":
+		m.tabs.Select(m.labelTab)
+	case "overview":
+		m.tabs.Select(m.mapTab)
+	case "import":
+		m.onImport()
 	case "about":
 		m.onAbout()
 	default:
+		if ref, ok := strings.CutPrefix(name, "partners:"); ok {
+			if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+				m.background(func(ctx context.Context) func() {
+					c, err := m.store.Cluster(ctx, id)
+					if err != nil {
+						return func() { m.showError(err) }
+					}
+					return func() { m.onFindPartners(c) }
+				})
+			}
+			return
+		}
 		if id, err := strconv.ParseInt(strings.TrimPrefix(name, "cluster:"), 10, 64); err == nil {
 			m.onOpenCluster(id)
 		}
@@ -191,33 +236,41 @@ func (m *MainWindow) onClosed() {
 }
 
 // background runs work off the UI goroutine; the function it returns, if any, then runs on the UI goroutine.
-func (m *MainWindow) background(work func(ctx context.Context) func()) {
-	m.pending++
-	ctx := m.ctx
-	go func() {
-		apply := work(ctx)
-		m.do(func() {
-			m.pending--
-			if apply != nil && ctx.Err() == nil {
-				apply()
-			}
-		})
-	}()
-}
+func (m *MainWindow) background(work func(ctx context.Context) func()) { m.jobs.run(work) }
 
 // idle reports whether every search and background job has reached the window.
-func (m *MainWindow) idle() bool { return m.pending == 0 && m.search.idle() }
+func (m *MainWindow) idle() bool {
+	return m.jobs.idle() && m.search.idle() && m.partners.jobs.idle() && m.labels.jobs.idle()
+}
 
 func (m *MainWindow) showError(err error) {
 	dialog.ShowError(err, m.win)
 }
 
-// onImport opens the importer. For now it says how to import from the command line; the Import dialog will
-// replace this handler's body.
+// onImport opens the Import dialog; when an import ends, every view shows the catalogue as it now is.
 func (m *MainWindow) onImport() {
-	dialog.ShowInformation(lang.L("Import"),
-		lang.L("Importing the public sources (ECCP, ESCA, EUCLES) or a CSV file runs from the command line for now:\n\nclusterbridge import SOURCE\n\nThe window shows the new clusters when you open it again."),
-		m.win)
+	newImportDialog(m.store, m.win, m.app.Metadata().Version, func(scraper.Summary) {
+		m.runSearch(false)
+		m.reloadShortlists()
+		m.checkBanner()
+		m.partners.invalidate()
+		m.labels.refresh()
+	}).show()
+}
+
+// onFindPartners shows the partner suggestions for a cluster.
+func (m *MainWindow) onFindPartners(c data.Cluster) {
+	m.partners.setHome(c)
+	m.tabs.Select(m.partnerTab)
+}
+
+// onFilterCountry narrows the cluster list to one country, from a tap on the overview's map.
+func (m *MainWindow) onFilterCountry(code string) {
+	q := m.lastQuery
+	q.Countries = []string{code}
+	m.filters.setQuery(q)
+	m.runSearch(false)
+	m.tabs.Select(m.clusterTab)
 }
 
 func (m *MainWindow) onFocusSearch() {

@@ -1,0 +1,102 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// The detail's "Find partners" opens the Partners tab, ranked for that cluster, all abroad.
+func TestFindPartnersFromTheDetail(t *testing.T) {
+	w := newTestWindow(t)
+	w.onOpenCluster(mustFind(t, w, "Food & Bio Cluster Denmark"))
+	w.waitFor("the detail", func() bool { return w.detail.cluster.Name == "Food & Bio Cluster Denmark" })
+	test.Tap(w.detail.findPartners)
+	w.waitFor("suggestions", func() bool { return len(w.partners.suggestions) > 0 })
+	if w.tabs.Selected() != w.partnerTab {
+		t.Error("Find partners did not bring the Partners tab to the front")
+	}
+	for _, s := range w.partners.suggestions {
+		if s.Country == "DK" {
+			t.Errorf("%s is in Denmark, not abroad", s.Name)
+		}
+	}
+}
+
+// A tap on the overview's map narrows the cluster list to that country.
+func TestOverviewCountryFiltersTheList(t *testing.T) {
+	w := newTestWindow(t)
+	if n := w.overview.tiles.counts["NO"]; n != 34 {
+		t.Fatalf("the map counts %d clusters in Norway, want the sample's 34", n)
+	}
+	w.overview.onTileTapped("NO")
+	w.waitFor("Norwegian clusters", func() bool { return w.results.total == 34 })
+	for _, c := range w.results.clusters {
+		if c.Country != "NO" {
+			t.Errorf("%s (%s) is listed under Norway", c.Name, c.Country)
+		}
+	}
+	if w.tabs.Selected() != w.clusterTab {
+		t.Error("the cluster list is not in front after a tap on the map")
+	}
+}
+
+func mustFind(t *testing.T, w *testWindow, name string) int64 {
+	t.Helper()
+	c, err := w.store.FindCluster(t.Context(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.ID
+}
+
+// A shortlisted cluster whose label has expired carries a badge on its shortlist, and is in "Labels to check".
+func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
+	w := newTestWindow(t)
+	ctx := t.Context()
+	l, err := w.store.CreateShortlist(ctx, "Trip", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := mustFind(t, w, "MADE")                // gold, valid until 2023-10-31
+	gce := mustFind(t, w, "GCE Ocean Technology") // gold 2021, no date: nothing to watch
+	for _, id := range []int64{made, gce} {
+		if err := w.store.AddToShortlist(ctx, l.ID, id, "", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.onOpenShortlist(l.ID)
+	w.waitFor("the entries", func() bool { return len(w.shortlists.entries) == 2 })
+	badges := map[string]bool{}
+	for i, e := range w.shortlists.entries {
+		row := newEntryRow()
+		row.set(w.shortlists.entries[i], w.shortlists.today)
+		badges[e.Cluster.Name] = row.labelCheck.Visible()
+	}
+	if !badges["MADE"] || badges["GCE Ocean Technology"] {
+		t.Errorf("label badges %v, want MADE only", badges)
+	}
+	w.tabs.Select(w.labelTab)
+	w.waitFor("the label watch", func() bool { return len(w.labels.watch) > 0 })
+	if len(w.labels.watch) != 1 || w.labels.watch[0].Name != "MADE" {
+		t.Errorf("Labels to check lists %+v", w.labels.watch)
+	}
+	if got := w.labels.count.Text; !strings.HasPrefix(got, "1 shortlisted cluster has a label") {
+		t.Errorf("Labels to check says %q", got)
+	}
+}
+
+// Every view fits a 1280×800 laptop screen: one tab asking for more makes the whole window taller than the
+// screen, and dialogs open half off it.
+func TestEveryViewFitsALaptopScreen(t *testing.T) {
+	w := newTestWindow(t)
+	for _, it := range w.tabs.Items {
+		if s := it.Content.MinSize(); s.Width > 1280 || s.Height > 640 {
+			t.Errorf("the %s tab needs %v", it.Text, s)
+		}
+	}
+	if s := w.win.Content().MinSize(); s.Width > 1280 || s.Height > 760 {
+		t.Errorf("the window needs %v, more than a 1280×800 screen gives", s)
+	}
+}
