@@ -47,6 +47,10 @@ func WithoutSample() Option { return func(o *openOptions) { o.noSeed = true } }
 // WithSample fills a new catalogue from the given CSV instead of the embedded sample.
 func WithSample(csv []byte) Option { return func(o *openOptions) { o.sample = csv } }
 
+// cacheKiB is each connection's page cache (negative: KiB). The filter index answers searches from memory, so
+// a small cache serves; bulk writes lend themselves a larger one (AddClusters).
+const cacheKiB = -8192
+
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
@@ -67,7 +71,8 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		}
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
-		"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32768)&_pragma=temp_store(memory)&_txlock=immediate"
+		"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
+		fmt.Sprintf("&_pragma=cache_size(%d)", cacheKiB) + "&_pragma=temp_store(memory)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)

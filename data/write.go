@@ -12,7 +12,20 @@ import (
 // AddClusters inserts clusters as new records, all in one transaction. Imports use Merge instead, which
 // matches records to the clusters already known.
 func (s *Store) AddClusters(ctx context.Context, cs []Cluster) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return friendly(err)
+	}
+	defer conn.Close()
+	if len(cs) > bulkRows {
+		// A large batch spills a small page cache to disk again and again; lend this connection a big one
+		// while it writes, and take it back after, so that an idle window keeps little memory.
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, bulkCacheKiB)); err != nil {
+			return friendly(err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cacheKiB))
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return friendly(err)
 	}
@@ -37,6 +50,12 @@ func (s *Store) AddClusters(ctx context.Context, cs []Cluster) error {
 	}
 	return friendly(tx.Commit())
 }
+
+// bulkRows is the batch size from which AddClusters lends its connection bulkCacheKiB of page cache.
+const (
+	bulkRows     = 5000
+	bulkCacheKiB = -65536 // negative: KiB, as SQLite's cache_size counts it
+)
 
 const clusterColumns = `name, acronym, country, region, city, eco_mask, sectors, focus, description,
 	label, label_rank, label_year, label_valid_until, label_through, website, website_host, name_key,
