@@ -5,6 +5,7 @@ import (
 	"log"
 	"net/url"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,6 +49,9 @@ func (m *MainWindow) onResults(_ data.Query, res data.Result, nextPage bool) {
 		if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 			log.Printf("timing: first results in the window %v after start", time.Since(processStart).Round(time.Millisecond))
 		}
+		// Start-up (opening the catalogue, building its filter index, the first frames) leaves tens of MB of
+		// garbage that the runtime would hand back to the system only slowly; hand it back now, once.
+		go debug.FreeOSMemory()
 	}
 	// The first time, show the first cluster rather than an empty panel.
 	if m.autoSelect && len(res.Clusters) > 0 {
