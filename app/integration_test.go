@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -98,5 +100,42 @@ func TestEveryViewFitsALaptopScreen(t *testing.T) {
 	}
 	if s := w.win.Content().MinSize(); s.Width > 1280 || s.Height > 760 {
 		t.Errorf("the window needs %v, more than a 1280×800 screen gives", s)
+	}
+}
+
+// An import from the window adds its clusters to the list, and leaves the user's shortlists and notes as they were.
+func TestImportUpdatesTheListAndKeepsTheUsersData(t *testing.T) {
+	w := newTestWindow(t)
+	ctx := t.Context()
+	l, _ := w.store.CreateShortlist(ctx, "Trip", "Spring visit")
+	fbcd := mustFind(t, w, "Food & Bio Cluster Denmark")
+	w.store.AddToShortlist(ctx, l.ID, fbcd, "meeting", "Anna Hansen")
+	w.store.AddNote(ctx, fbcd, "Met in Brussels")
+
+	csv := filepath.Join(t.TempDir(), "new.csv")
+	os.WriteFile(csv, []byte("name,country,ecosystems,focus,website\n"+
+		"Zanzibar Spice Cluster,TZ,Agri-food,Spices and aromatics,https://spice.example\n"+
+		"Food & Bio Cluster Denmark,DK,Energy-renewables,,https://foodbiocluster.dk\n"), 0o644)
+
+	w.onImport()
+	d := w.importer
+	for _, c := range d.checks {
+		c.SetChecked(false) // no network in tests
+	}
+	d.addPath(csv)
+	test.Tap(d.startButton)
+	w.waitFor("the import and the new list", func() bool { return !d.running && w.results.total == 249 })
+	if d.bar.Value != d.bar.Max {
+		t.Errorf("progress ended at %v of %v", d.bar.Value, d.bar.Max)
+	}
+	c, err := w.store.Cluster(ctx, fbcd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Notes) != 1 || len(c.Shortlists) != 1 || c.Shortlists[0].Status != "meeting" || c.Shortlists[0].Contact != "Anna Hansen" {
+		t.Errorf("the import touched the user's data: notes %+v, shortlists %+v", c.Notes, c.Shortlists)
+	}
+	if len(c.Ecosystems) != 2 {
+		t.Errorf("the import did not add Energy-renewables to Food & Bio Cluster Denmark: %v", c.Ecosystems)
 	}
 }

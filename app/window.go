@@ -42,6 +42,7 @@ type MainWindow struct {
 	partners   *partnersView
 	labels     *labelWatchView
 	overview   *overviewView
+	importer   *importDialog // the Import dialog last opened
 	tabs       *container.AppTabs
 	clusterTab *container.TabItem
 	listTab    *container.TabItem
@@ -249,13 +250,15 @@ func (m *MainWindow) showError(err error) {
 
 // onImport opens the Import dialog; when an import ends, every view shows the catalogue as it now is.
 func (m *MainWindow) onImport() {
-	newImportDialog(m.store, m.win, m.app.Metadata().Version, func(scraper.Summary) {
+	m.importer = newImportDialog(m.store, m.win, m.app.Metadata().Version, func(scraper.Summary) {
 		m.runSearch(false)
 		m.reloadShortlists()
 		m.checkBanner()
 		m.partners.invalidate()
 		m.labels.refresh()
-	}).show()
+	})
+	m.importer.do = m.do
+	m.importer.show()
 }
 
 // onFindPartners shows the partner suggestions for a cluster.
