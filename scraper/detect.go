@@ -11,6 +11,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
 )
 
 // otherPages recognises pages of no source that a crawl meets, to skip them with a clear reason.
@@ -36,14 +37,14 @@ func detectHTML(pageURL string, body []byte, doc *goquery.Document) (Kind, strin
 			return KindOther, "a login page: the content asked for is restricted"
 		}
 	}
-	if doc.FindMatcher(matcher(otherPages.LoginSelector)).Length() > 0 {
+	if findFirst(doc.Selection, otherPages.LoginSelector) != nil {
 		return KindOther, "a login form, not a source page"
 	}
 
 	if kind, reason, ok := detectECCPNode(pageURL, doc); ok {
 		return kind, reason
 	}
-	if doc.FindMatcher(matcher(eccpListing.Card)).Length() > 0 || strings.HasSuffix(urlPath, eccpListing.Path) {
+	if findFirst(doc.Selection, eccpListing.Card) != nil || strings.HasSuffix(urlPath, eccpListing.Path) {
 		return KindECCPListing, ""
 	}
 	if len(escaTables(doc.Selection)) > 0 || strings.Contains(urlPath, escaSite.Path) {
@@ -61,7 +62,10 @@ func detectHTML(pageURL string, body []byte, doc *goquery.Document) (Kind, strin
 
 // pageTitle is the page's <title> without the site's name.
 func pageTitle(doc *goquery.Document) string {
-	t := selText(doc.FindMatcher(matcher("title")))
+	t := ""
+	if n := findFirst(doc.Selection, "title"); n != nil {
+		t = textOf(n)
+	}
 	for _, suf := range otherPages.TitleSuffixes {
 		t = strings.TrimSuffix(t, suf)
 	}
@@ -102,6 +106,21 @@ var matchers sync.Map // selector text → cascadia.Selector
 
 // matcher compiles a selector from the sources' tables once. A bad selector in a table is a programming
 // error, caught by the tests, so it panics.
+// findFirst is the first element below the selection's nodes that sel matches, or nil. Unlike FindMatcher it
+// stops there: most of a source table's selectors want one element, and walking the whole page for each of
+// them doubled the cost of parsing a profile.
+func findFirst(s *goquery.Selection, sel string) *html.Node {
+	m := matcher(sel)
+	for _, n := range s.Nodes {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if f := m.MatchFirst(c); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
 func matcher(sel string) cascadia.Selector {
 	if m, ok := matchers.Load(sel); ok {
 		return m.(cascadia.Selector)

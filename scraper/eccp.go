@@ -118,14 +118,14 @@ var eccpListing = struct {
 // detectECCPNode recognises an ECCP content page by its node type, or, when it states none, by its field labels.
 // ok is false when the page is no ECCP content page at all.
 func detectECCPNode(pageURL string, doc *goquery.Document) (kind Kind, reason string, ok bool) {
-	art := doc.FindMatcher(matcher(eccpProfile.Article))
 	nodeType := ""
-	if art.Length() > 0 {
-		nodeType = classWithPrefix(attr(art.Get(0), "class"), eccpProfile.NodeTypePrefix)
+	art := findFirst(doc.Selection, eccpProfile.Article)
+	if art != nil {
+		nodeType = classWithPrefix(attr(art, "class"), eccpProfile.NodeTypePrefix)
 	}
 	if nodeType == "" {
-		if body := doc.FindMatcher(matcher("body")); body.Length() > 0 {
-			nodeType = classWithPrefix(attr(body.Get(0), "class"), eccpProfile.BodyTypePrefix)
+		if body := findFirst(doc.Selection, "body"); body != nil {
+			nodeType = classWithPrefix(attr(body, "class"), eccpProfile.BodyTypePrefix)
 		}
 	}
 	if nodeType != "" {
@@ -140,7 +140,7 @@ func detectECCPNode(pageURL string, doc *goquery.Document) (kind Kind, reason st
 		}
 		return KindOther, fmt.Sprintf("%s (ECCP node type %q), not a cluster profile", what, nodeType), true
 	}
-	if art.Length() > 0 || strings.HasSuffix(hostOf(pageURL), "clustercollaboration.eu") {
+	if art != nil || strings.HasSuffix(hostOf(pageURL), "clustercollaboration.eu") {
 		fields := map[string]bool{}
 		for _, lf := range profileLabels(doc.Selection) {
 			if lf.field != fieldNone && lf.field != fieldDescription {
@@ -199,18 +199,34 @@ func matchField(rules []fieldRule, label string) (string, bool) {
 		return "", false
 	}
 	best, bestLen, found := "", 0, false
-	padded := " " + key + " "
 	for _, r := range rules {
 		for _, l := range r.Labels {
 			if l == key {
 				return r.Field, true
 			}
-			if len(l) > bestLen && strings.Contains(padded, " "+l+" ") {
+			if len(l) > bestLen && containsWords(key, l) {
 				best, bestLen, found = r.Field, len(l), true
 			}
 		}
 	}
 	return best, found
+}
+
+// containsWords reports whether words occurs in text as whole words (both folded: words split by one space).
+func containsWords(text, words string) bool {
+	for from := 0; from+len(words) <= len(text); {
+		i := strings.Index(text[from:], words)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(words)
+		if (i == 0 || text[i-1] == ' ') && (end == len(text) || text[end] == ' ') {
+			return true
+		}
+		from = i + 1
+	}
+	return false
 }
 
 // fieldValue is one value of a labelled field.
@@ -263,13 +279,13 @@ func flushLoose(out []fieldValue, loose []string) []fieldValue {
 func valueOf(n *html.Node) fieldValue {
 	v := fieldValue{text: textOf(n)}
 	s := goquery.NewDocumentFromNode(n)
-	if a := s.FindMatcher(matcher("a[href]")); a.Length() > 0 {
-		v.href = attr(a.Get(0), "href")
+	if a := findFirst(s.Selection, "a[href]"); a != nil {
+		v.href = attr(a, "href")
 	} else if n.Data == "a" {
 		v.href = attr(n, "href")
 	}
-	if t := s.FindMatcher(matcher("time[datetime]")); t.Length() > 0 {
-		v.datetime = attr(t.Get(0), "datetime")
+	if t := findFirst(s.Selection, "time[datetime]"); t != nil {
+		v.datetime = attr(t, "datetime")
 	} else if n.Data == "time" {
 		v.datetime = attr(n, "datetime")
 	}
@@ -292,8 +308,8 @@ func (r *pageReader) readECCPProfile(doc *goquery.Document) (Page, error) {
 	}
 	if c.Description == "" {
 		for _, sel := range eccpProfile.Description {
-			if s := scope.FindMatcher(matcher(sel)); s.Length() > 0 {
-				c.Description = paragraphs(s.Get(0))
+			if n := findFirst(scope, sel); n != nil {
+				c.Description = paragraphs(n)
 				break
 			}
 		}

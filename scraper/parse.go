@@ -325,7 +325,21 @@ func attr(n *html.Node, key string) string {
 // firstMatch returns the text (or the named attribute when attrName is set) of the first selector that finds
 // something non-empty.
 func firstMatch(doc *goquery.Selection, selectors []string, attrName string) string {
+	value := func(n *html.Node) string {
+		if attrName != "" {
+			return strings.TrimSpace(attr(n, attrName))
+		}
+		return textOf(n)
+	}
 	for _, sel := range selectors {
+		// The first match almost always has the value; only when it is empty are the others read.
+		n := findFirst(doc, sel)
+		if n == nil {
+			continue
+		}
+		if v := value(n); v != "" {
+			return v
+		}
 		var found string
 		doc.FindMatcher(matcher(sel)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if attrName != "" {

@@ -224,3 +224,23 @@ func TestFoldKeyMatchesDataFold(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsWords(t *testing.T) {
+	for _, tc := range []struct {
+		text, words string
+		want        bool
+	}{
+		{"esca gold label", "gold label", true},
+		{"gold label", "gold label", true},
+		{"golden label", "gold label", false},
+		{"label valid until", "label", true},
+		{"labels", "label", false},
+		{"cluster management excellence label", "excellence label", true},
+		{"sme members", "members", true},
+		{"", "members", false},
+	} {
+		if got := containsWords(tc.text, tc.words); got != tc.want {
+			t.Errorf("containsWords(%q, %q) = %v", tc.text, tc.words, got)
+		}
+	}
+}
