@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"clusterbridge/internal/testsite"
 	"clusterbridge/scraper"
 )
 
@@ -72,7 +73,7 @@ func TestImportDialogReadsSavedPagesAndListsFailures(t *testing.T) {
 		c.SetChecked(false)
 	}
 	missing := filepath.Join(t.TempDir(), "missing.csv")
-	d.addPath(filepath.Join("..", "scraper", "testdata", "crawl"))
+	d.addPath(testsite.Folder(t))
 	d.addPath(missing)
 	d.addPath(missing) // once only
 	if len(d.paths) != 2 || d.pathList.Length() != 2 {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"clusterbridge/data"
+	"clusterbridge/internal/testsite"
 )
 
 // TestPictures writes pictures of the import dialog, the partners view with the label watch, and the overview
@@ -43,7 +44,7 @@ func TestPictures(t *testing.T) {
 	d.win.Resize(fyne.NewSize(900, 680))
 	d.show()
 	d.paths = nil
-	d.addPath(filepath.Join("..", "scraper", "testdata", "crawl"))
+	d.addPath(testsite.Folder(t))
 	d.addPath("/home/advisor/Downloads/eccp-export.csv")
 	save("import-setup.png", d.win)
 	test.Tap(d.startButton)

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"clusterbridge/internal/testsite"
 )
 
 func runImportCmd(t *testing.T, db string, args ...string) (int, string, string) {
@@ -18,7 +20,7 @@ func runImportCmd(t *testing.T, db string, args ...string) (int, string, string)
 
 func TestImportCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "catalogue.db")
-	folder := filepath.Join("..", "scraper", "testdata", "crawl")
+	folder := testsite.Folder(t)
 
 	code, out, errOut := runImportCmd(t, db, "--delay", "0s", folder)
 	if code != 0 {

@@ -9,33 +9,11 @@ import (
 	"testing"
 
 	"clusterbridge/data"
+	"clusterbridge/internal/testsite"
 )
 
-// fixtureFolder copies every crawl test page into a fresh folder, with a sub-folder to show it is read
-// recursively.
-func fixtureFolder(t testing.TB) string {
-	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir(filepath.Join("testdata", "crawl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, e := range entries {
-		dst := dir
-		if i%2 == 1 {
-			dst = filepath.Join(dir, "more")
-			os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(filepath.Join("testdata", "crawl", e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+// fixtureFolder is the saved site of fixture pages, every other page in a subfolder.
+func fixtureFolder(t testing.TB) string { return testsite.Folder(t) }
 
 func TestImportingTheFixturesEnrichesSampleClustersWithoutDuplicates(t *testing.T) {
 	ctx := context.Background()

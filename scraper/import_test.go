@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,16 +15,13 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"clusterbridge/data"
+	"clusterbridge/internal/testsite"
 )
 
 // crawlPage reads one of this package's crawl test pages.
 func crawlPage(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "crawl", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return testsite.Page(t, name)
 }
 
 // openStore opens a catalogue in a temporary folder, with the 248-cluster sample or empty.
@@ -152,7 +148,7 @@ func serveListing(s *site) {
 }
 
 func crawlPageNoT(name string) []byte {
-	b, err := os.ReadFile(filepath.Join("testdata", "crawl", name))
+	b, err := testsite.ReadPage(name)
 	if err != nil {
 		panic(err)
 	}
