@@ -26,6 +26,7 @@ const appID = "eu.clusterbridge.desktop"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	cli.Version = metadata().Version
 
 	g, rest, err := cli.ParseGlobal(os.Args[1:])
 	if err != nil || len(rest) > 0 {
@@ -59,7 +60,10 @@ func runDesktop(ctx context.Context, g cli.Global) int {
 		debug.SetGCPercent(50)
 	}
 	a := fyneapp.NewWithID(appID)
-	cli.Version = a.Metadata().Version
+	if a.Metadata().ID == "" {
+		// Neither packaged by fyne nor run beside its sources: the embedded FyneApp.toml says who we are.
+		fyneapp.SetMetadata(metadata())
+	}
 	app.NewMainWindow(a, store).ShowAndRun()
 	return 0
 }
