@@ -334,7 +334,9 @@ func (p *partnersView) show(list []suggest.Suggestion) {
 		return
 	}
 	p.empty.Hide()
-	p.status.SetText(lang.L("{{.Count}} partners abroad, best first; ✓ marks those on a shortlist. Click one to open it, + to shortlist it.",
+	// No "✓" here: the theme's font lacks it, and one such glyph makes Fyne load and keep system fallback fonts
+	// (about 15 MB).
+	p.status.SetText(lang.L("{{.Count}} partners abroad, best first; a tick marks those on a shortlist. Click one to open it, + to shortlist it.",
 		map[string]any{"Count": len(list)}))
 }
 
