@@ -267,11 +267,3 @@ func dim(text string) *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
-
-// clear empties the panel, for when the cluster shown is gone.
-func (d *clusterDetail) clear() {
-	d.shown = false
-	d.body.Objects = nil
-	d.scroll.Hide()
-	d.placeholder.Show()
-}
