@@ -59,6 +59,8 @@ type importDialog struct {
 	do func(func())
 	// newFetcher makes the fetcher of one import; tests make one without the polite delay.
 	newFetcher func() *scraper.Fetcher
+	// parent ends with the window: closing it stops an import under way, keeping the pages read.
+	parent context.Context
 
 	paths    []string // files and folders chosen
 	running  bool
@@ -67,11 +69,13 @@ type importDialog struct {
 	summary  scraper.Summary  // the last import's summary, once finished
 	finished bool
 
-	checks   []*widget.Check
-	urls     []*widget.Entry
-	pathList *widget.List
-	noPaths  *widget.Label
-	message  *widget.Label // what is missing before an import can start
+	checks      []*widget.Check
+	urls        []*widget.Entry
+	escaCountry *widget.Select // the country of ESCA tables that do not name theirs, as --country does
+	countryCode map[string]string
+	pathList    *widget.List
+	noPaths     *widget.Label
+	message     *widget.Label // what is missing before an import can start
 
 	bar      *widget.ProgressBar
 	barMore  *widget.ProgressBarInfinite
@@ -95,7 +99,8 @@ func newImportDialog(store *data.Store, win fyne.Window, version string, onDone 
 	if onDone == nil {
 		onDone = func(scraper.Summary) {}
 	}
-	d := &importDialog{store: store, win: win, version: version, onDone: onDone, do: fyne.Do}
+	d := &importDialog{store: store, win: win, version: version, onDone: onDone, do: fyne.Do,
+		parent: context.Background()}
 	d.newFetcher = func() *scraper.Fetcher { return scraper.NewFetcher(d.version) }
 	d.build()
 	return d
@@ -112,6 +117,19 @@ func (d *importDialog) build() {
 		sources.Add(check)
 		sources.Add(entry)
 	}
+
+	// ESCA's tables do not print their country; the page's country form usually says it, else this does.
+	notSet := lang.L("Say it when the page does not")
+	names := []string{notSet}
+	d.countryCode = map[string]string{notSet: ""}
+	for _, c := range data.Countries {
+		names = append(names, countryName(c.Code))
+		d.countryCode[countryName(c.Code)] = c.Code
+	}
+	d.escaCountry = widget.NewSelect(names, nil)
+	d.escaCountry.SetSelectedIndex(0)
+	sources.Add(widget.NewLabel(lang.L("ESCA country")))
+	sources.Add(d.escaCountry)
 
 	d.pathList = widget.NewList(func() int { return len(d.paths) }, d.createPathRow, d.updatePathRow)
 	d.noPaths = widget.NewLabel(lang.L("No files or folders chosen."))
@@ -275,13 +293,14 @@ func (d *importDialog) onStart() {
 // start runs the import of sources in a goroutine; its progress reaches the window through do, at most about
 // ten times a second, and its end through finish.
 func (d *importDialog) start(sources []string) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(d.parent)
 	d.cancel, d.running, d.finished = cancel, true, false
 	d.summary = scraper.Summary{}
 	d.progress = scraper.Progress{}
 	d.showRunning()
 
-	opts := scraper.ImportOptions{Fetcher: d.newFetcher()}
+	opts := scraper.ImportOptions{Fetcher: d.newFetcher(),
+		Parse: scraper.Options{Country: d.countryCode[d.escaCountry.Selected]}}
 	var last scraper.Progress
 	var sent time.Time
 	opts.Progress = func(p scraper.Progress) { // on the import's goroutine

@@ -3,6 +3,7 @@ package app
 import (
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"clusterbridge/data"
 	"clusterbridge/internal/testsite"
 	"clusterbridge/scraper"
 )
@@ -165,5 +167,34 @@ func TestImportDialogCancelStopsTheImport(t *testing.T) {
 	}
 	if !strings.Contains(d.outcome.Text, "cancelled") {
 		t.Errorf("outcome reads %q", d.outcome.Text)
+	}
+}
+
+// An ESCA table that does not say its country takes the one chosen in the dialog, as --country does.
+func TestImportDialogGivesESCAPagesTheirCountry(t *testing.T) {
+	d, q, _ := newTestImportDialog(t)
+	for _, c := range d.checks {
+		c.SetChecked(false)
+	}
+	dir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join("..", "scraper", "testdata", "pages", "esca-no-country-no-option.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Saved under the ESCA path, as a browser's "save page" keeps the address's last part.
+	os.WriteFile(filepath.Join(dir, "benchmarked-clusters.html"), page, 0o644)
+	d.addPath(dir)
+	d.escaCountry.SetSelected(countryName("DK"))
+	test.Tap(d.startButton)
+	waitJobs(t, q, "the import", func() bool { return d.finished })
+	if d.summary.Failed != 0 || d.summary.Added+d.summary.Updated == 0 {
+		t.Fatalf("summary %+v, problems %+v", d.summary.RunCounts, d.summary.Problems)
+	}
+	res, err := d.store.Search(t.Context(), data.Query{Countries: []string{"DK"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total <= 21 {
+		t.Errorf("Denmark still has %d clusters after importing a Danish ESCA table", res.Total)
 	}
 }

@@ -258,6 +258,7 @@ func (m *MainWindow) onImport() {
 		m.labels.refresh()
 	})
 	m.importer.do = m.do
+	m.importer.parent = m.ctx
 	m.importer.show()
 }
 

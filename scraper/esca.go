@@ -193,7 +193,7 @@ func (r *pageReader) escaCountry(doc *goquery.Document) (string, error) {
 		}
 		return "", fmt.Errorf("--country %q is no known country code; use --country CC with an ISO code such as DK", r.opts.Country)
 	}
-	return "", fmt.Errorf("%s does not say which country its ESCA table is for; use --country CC (e.g. --country DK)", r.url)
+	return "", fmt.Errorf("%s does not say which country its ESCA table is for; give it (import --country DK, or \"ESCA country\" in the Import dialog)", r.url)
 }
 
 func (r *pageReader) escaRow(t escaTable, cells []*html.Node) data.Cluster {

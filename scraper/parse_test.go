@@ -163,8 +163,8 @@ func TestProfileWithoutNameFails(t *testing.T) {
 
 func TestESCAWithoutCountryAsksForIt(t *testing.T) {
 	_, err := parseTestPage(t, "esca-no-country-no-option.html")
-	if err == nil || !strings.Contains(err.Error(), "use --country CC") || !strings.Contains(err.Error(), "esca-no-country-no-option.html") {
-		t.Errorf("got error %v, want one naming the page and saying use --country CC", err)
+	if err == nil || !strings.Contains(err.Error(), "import --country DK") || !strings.Contains(err.Error(), "esca-no-country-no-option.html") {
+		t.Errorf("got error %v, want one naming the page and saying how to give the country", err)
 	}
 }
 
