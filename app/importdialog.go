@@ -119,7 +119,7 @@ func (d *importDialog) build() {
 	}
 
 	// ESCA's tables do not print their country; the page's country form usually says it, else this does.
-	notSet := lang.L("Say it when the page does not")
+	notSet := lang.L("As the page says")
 	names := []string{notSet}
 	d.countryCode = map[string]string{notSet: ""}
 	for _, c := range data.Countries {
