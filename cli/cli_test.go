@@ -56,6 +56,10 @@ func TestListFiltersAndFormats(t *testing.T) {
 	}
 
 	code, out, _ = run(t, db, "list", "--ecosystem", "Proximity, social economy and civil society", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "\uFEFFname;acronym;country") {
+		t.Fatalf("list --format csv: exit %d, %q", code, out[:min(80, len(out))])
+	}
+	code, out, _ = run(t, db, "list", "--ecosystem", "Proximity, social economy and civil society", "--format", "csv", "--delimiter", ",")
 	if code != 0 || !strings.HasPrefix(out, "\uFEFFname,acronym,country") {
 		t.Fatalf("list --format csv: exit %d, %q", code, out[:min(80, len(out))])
 	}

@@ -12,8 +12,8 @@ import (
 	"clusterbridge/data"
 )
 
-const listUsage = `list [--query TEXT] [--label gold,silver,bronze,none] [--valid] [--country CC,CC] [--ecosystem NAME]... [--format table|csv|json]
-    clusters that match, by name`
+const listUsage = `list [--query TEXT] [--label gold,silver,bronze,none] [--valid] [--country CC,CC] [--ecosystem NAME]... [--format table|csv|json] [--delimiter ';'|',']
+    clusters that match, by name; csv is the export's Excel-safe shape`
 
 const showUsage = `show CLUSTER [--format text|json]
     every fact about one cluster, its sources, notes and shortlists`
@@ -28,6 +28,7 @@ func runList(e *env, args []string) error {
 	fs.Var(&ecosystems, "ecosystem", "ecosystem")
 	valid := fs.Bool("valid", false, "valid labels only")
 	format := fs.String("format", "table", "table, csv or json")
+	delim := fs.String("delimiter", ";", "';' or ',' for csv")
 	rest, err := parseFlags(fs, args, listUsage)
 	if err != nil {
 		return err
@@ -36,6 +37,9 @@ func runList(e *env, args []string) error {
 		return err
 	}
 	if err := oneOf("format", *format, "table", "csv", "json"); err != nil {
+		return err
+	}
+	if err := oneOf("delimiter", *delim, ";", ","); err != nil {
 		return err
 	}
 	q := data.Query{Text: *text, ValidOnly: *valid, Sort: data.SortByName}
@@ -70,7 +74,7 @@ func runList(e *env, args []string) error {
 	}
 	switch *format {
 	case "csv":
-		return e.store.ExportClusters(e.ctx, res.Clusters, e.stdout, ',')
+		return e.store.ExportClusters(e.ctx, res.Clusters, e.stdout, rune((*delim)[0]))
 	case "json":
 		out := make([]clusterJSON, 0, len(res.Clusters))
 		for _, c := range res.Clusters {
