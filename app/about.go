@@ -45,7 +45,7 @@ func (b *aboutBox) build() {
 	}
 	b.content = container.NewVBox(head, widget.NewSeparator(),
 		heading(lang.L("Where the data comes from")),
-		wrapped(lang.L("The European Cluster Collaboration Platform (ECCP) profiles, the European Secretariat for Cluster Analysis (ESCA) label lists, and EUCLES, read with clusterbridge import. Until you import, the catalogue is a sample of {{.Size}} organisations collected by hand from these sources.",
+		wrapped(lang.L("The European Cluster Collaboration Platform (ECCP) profiles, the European Secretariat for Cluster Analysis (ESCA) label lists, and EUCLES, read with File › Import… or the command clusterbridge import. Until you import, the catalogue is a sample of {{.Size}} organisations collected by hand from these sources.",
 			map[string]any{"Size": assets.SampleSize})),
 		heading(lang.L("Before you rely on it")),
 		caveats)
