@@ -1,8 +1,6 @@
 package scraper
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,16 +8,8 @@ import (
 // fuzzParse seeds a fuzz target with the test pages whose names start with prefix, and parses mutations as
 // if fetched from pageURL with contentType, so that each target stays on its source's parser.
 func fuzzParse(f *testing.F, prefix, pageURL, contentType string) {
-	names, _ := filepath.Glob(filepath.Join("testdata", "pages", prefix+"*"))
-	if len(names) == 0 {
-		f.Fatalf("no seed pages %s*", prefix)
-	}
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
+	for _, n := range testPageNames(f, prefix) {
+		f.Add(testPage(f, n))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		p, err := Parse(pageURL, body, contentType, Options{Country: "DK", ReadAt: readAt})
