@@ -19,30 +19,37 @@ func (s *Store) ExportShortlist(ctx context.Context, shortlistID int64, w io.Wri
 	if err != nil {
 		return err
 	}
+	cs := make([]Cluster, len(entries))
+	for i, e := range entries {
+		cs[i] = e.Cluster
+	}
+	if err := s.attachSources(ctx, cs); err != nil {
+		return err
+	}
 	for i := range entries {
-		if entries[i].Cluster.Sources, err = s.sources(ctx, entries[i].Cluster.ID); err != nil {
-			return err
-		}
+		entries[i].Cluster.Sources = cs[i].Sources
 	}
 	return WriteCSV(w, entries, delimiter, s.now())
 }
 
-// ExportClusters writes any list of clusters (a filtered search, say) as CSV; status and contact stay empty.
+// ExportClusters writes any list of clusters (a filtered search, say) with their sources and notes as CSV;
+// status and contact stay empty.
 func (s *Store) ExportClusters(ctx context.Context, cs []Cluster, w io.Writer, delimiter rune) error {
+	cs = append([]Cluster(nil), cs...) // the caller's slice keeps what it had
+	if err := s.attachSources(ctx, cs); err != nil {
+		return err
+	}
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	notes, err := s.notesOf(ctx, ids)
+	if err != nil {
+		return err
+	}
 	entries := make([]Entry, len(cs))
 	for i, c := range cs {
-		var err error
-		if c.Sources == nil {
-			if c.Sources, err = s.sources(ctx, c.ID); err != nil {
-				return err
-			}
-		}
-		if c.Notes == nil {
-			if c.Notes, err = s.Notes(ctx, c.ID); err != nil {
-				return err
-			}
-		}
-		entries[i] = Entry{Cluster: c, Notes: c.Notes}
+		entries[i] = Entry{Cluster: c, Notes: notes[c.ID]}
 	}
 	return WriteCSV(w, entries, delimiter, s.now())
 }

@@ -62,9 +62,11 @@ func (s *Store) Cluster(ctx context.Context, id int64) (Cluster, error) {
 	if err != nil {
 		return c, friendly(err)
 	}
-	if c.Sources, err = s.sources(ctx, id); err != nil {
+	one := []Cluster{c}
+	if err := s.attachSources(ctx, one); err != nil {
 		return c, err
 	}
+	c = one[0]
 	if c.Notes, err = s.Notes(ctx, id); err != nil {
 		return c, err
 	}
@@ -72,14 +74,34 @@ func (s *Store) Cluster(ctx context.Context, id int64) (Cluster, error) {
 	return c, err
 }
 
-func (s *Store) sources(ctx context.Context, id int64) ([]Source, error) {
-	return queryAll(ctx, s.db, func(row scanner) (Source, error) {
-		var so Source
+// attachSources fills in the sources of every cluster in cs, newest read first.
+func (s *Store) attachSources(ctx context.Context, cs []Cluster) error {
+	type row struct {
+		id int64
+		so Source
+	}
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	rows, err := queryByIDs(ctx, s.db, func(sc scanner) (row, error) {
+		var r row
 		var at string
-		err := row.Scan(&so.URL, &so.Kind, &at)
-		so.ReadAt = parseTime(at)
-		return so, err
-	}, `SELECT url, kind, read_at FROM cluster_sources WHERE cluster_id = ? ORDER BY read_at DESC, url`, id)
+		err := sc.Scan(&r.id, &r.so.URL, &r.so.Kind, &at)
+		r.so.ReadAt = parseTime(at)
+		return r, err
+	}, `SELECT cluster_id, url, kind, read_at FROM cluster_sources WHERE cluster_id IN (%s) ORDER BY read_at DESC, url`, ids)
+	if err != nil {
+		return err
+	}
+	byID := map[int64][]Source{}
+	for _, r := range rows {
+		byID[r.id] = append(byID[r.id], r.so)
+	}
+	for i := range cs {
+		cs[i].Sources = byID[cs[i].ID]
+	}
+	return nil
 }
 
 func (s *Store) memberships(ctx context.Context, id int64) ([]Membership, error) {

@@ -60,30 +60,20 @@ func (s *Store) Search(ctx context.Context, q Query) (Result, error) {
 	return res, err
 }
 
-// clustersByID reads clusters in the order of ids, a page at a time.
+// clustersByID reads clusters in the order of ids.
 func (s *Store) clustersByID(ctx context.Context, ids []int64) ([]Cluster, error) {
+	found, err := queryByIDs(ctx, s.db, scanCluster, selectCluster+` WHERE id IN (%s)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]Cluster, len(found))
+	for _, c := range found {
+		byID[c.ID] = c
+	}
 	out := make([]Cluster, 0, len(ids))
-	const batch = 500 // well under SQLite's limit on bound parameters
-	for len(ids) > 0 {
-		n := min(batch, len(ids))
-		chunk := ids[:n]
-		ids = ids[n:]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		found, err := queryAll(ctx, s.db, scanCluster, selectCluster+` WHERE id IN (`+placeholders(len(chunk))+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		byID := make(map[int64]Cluster, len(found))
-		for _, c := range found {
-			byID[c.ID] = c
-		}
-		for _, id := range chunk {
-			if c, ok := byID[id]; ok {
-				out = append(out, c)
-			}
+	for _, id := range ids {
+		if c, ok := byID[id]; ok {
+			out = append(out, c)
 		}
 	}
 	return out, nil

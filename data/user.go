@@ -55,13 +55,28 @@ func (s *Store) AddNote(ctx context.Context, clusterID int64, text string) (Note
 
 // Notes returns a cluster's notes, oldest first.
 func (s *Store) Notes(ctx context.Context, clusterID int64) ([]Note, error) {
-	return queryAll(ctx, s.db, func(row scanner) (Note, error) {
-		var n Note
+	byID, err := s.notesOf(ctx, []int64{clusterID})
+	return byID[clusterID], err
+}
+
+// notesOf reads the notes of many clusters, oldest first, by cluster.
+func (s *Store) notesOf(ctx context.Context, ids []int64) (map[int64][]Note, error) {
+	type row struct {
+		id int64
+		n  Note
+	}
+	rows, err := queryByIDs(ctx, s.db, func(sc scanner) (row, error) {
+		var r row
 		var at string
-		err := row.Scan(&n.ID, &at, &n.Text)
-		n.At = parseTime(at)
-		return n, err
-	}, `SELECT id, at, text FROM notes WHERE cluster_id = ? ORDER BY at, id`, clusterID)
+		err := sc.Scan(&r.id, &r.n.ID, &at, &r.n.Text)
+		r.n.At = parseTime(at)
+		return r, err
+	}, `SELECT cluster_id, id, at, text FROM notes WHERE cluster_id IN (%s) ORDER BY at, id`, ids)
+	byID := map[int64][]Note{}
+	for _, r := range rows {
+		byID[r.id] = append(byID[r.id], r.n)
+	}
+	return byID, err
 }
 
 // CreateShortlist makes a new, empty shortlist. Names are unique, case-insensitively.
@@ -209,10 +224,16 @@ func (s *Store) Entries(ctx context.Context, shortlistID int64) ([]Entry, error)
 	if err != nil {
 		return nil, err
 	}
+	ids := make([]int64, len(out))
+	for i, e := range out {
+		ids[i] = e.Cluster.ID
+	}
+	notes, err := s.notesOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
-		if out[i].Notes, err = s.Notes(ctx, out[i].Cluster.ID); err != nil {
-			return nil, err
-		}
+		out[i].Notes = notes[out[i].Cluster.ID]
 		if n := len(out[i].Notes); n > 0 {
 			out[i].LastNote = &out[i].Notes[n-1]
 		}
@@ -307,10 +328,5 @@ func (s *Store) ShortlistedClusters(ctx context.Context) ([]Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i := range cs {
-		if cs[i].Sources, err = s.sources(ctx, cs[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return cs, nil
+	return cs, s.attachSources(ctx, cs)
 }

@@ -124,3 +124,45 @@ func TestNeutraliseFormulaCells(t *testing.T) {
 		}
 	}
 }
+
+// A filtered list exports each cluster with its own sources and notes, read in batches, not one query each.
+func TestExportClustersKeepsEachClustersSourcesAndNotes(t *testing.T) {
+	s := openSample(t)
+	ctx := context.Background()
+	res, err := s.Search(ctx, Query{Countries: []string{"NO"}, Sort: SortByName})
+	if err != nil || res.Total != 34 {
+		t.Fatalf("Norway: %d, %v", res.Total, err)
+	}
+	gce, _ := s.FindCluster(ctx, "GCE Ocean Technology")
+	s.AddNote(ctx, gce.ID, "Visit Bergen in May")
+	var buf bytes.Buffer
+	if err := s.ExportClusters(ctx, res.Clusters, &buf, ';'); err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(buf.Bytes()[3:]))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) != 35 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	for _, row := range rows[1:] {
+		c, err := s.FindCluster(ctx, row[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var urls []string
+		for _, so := range c.Sources {
+			urls = append(urls, so.URL)
+		}
+		if row[12] != strings.Join(urls, " | ") {
+			t.Errorf("%s: sources %q, want %q", row[0], row[12], strings.Join(urls, " | "))
+		}
+		wantNote := ""
+		if c.ID == gce.ID {
+			wantNote = "2026-11-22: Visit Bergen in May"
+		}
+		if row[11] != wantNote {
+			t.Errorf("%s: notes %q, want %q", row[0], row[11], wantNote)
+		}
+	}
+}
