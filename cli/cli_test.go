@@ -133,6 +133,7 @@ func TestErrorsAreOneLineAndChangeNothing(t *testing.T) {
 		{[]string{"shortlist", "add", "Nope", "GCE Ocean Technology"}, 1, `no shortlist called "Nope"`},
 		{[]string{"shortlist", "add", "Trip", "GCE Ocean Technology", "--status", "married"}, 2, "--status"},
 		{[]string{"note", "GCE Ocean Technology", "  "}, 1, "empty"},
+		{[]string{"shortlist", "remove", "Trip", "MADE"}, 1, `MADE is not on "Trip"`},
 		{[]string{"list", "--label", "platinum"}, 2, "platinum"},
 		{[]string{"list", "--country", "Atlantis"}, 2, "Atlantis"},
 		{[]string{"list", "--bogus"}, 2, "bogus"},

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -74,11 +75,7 @@ func runShortlistAdd(e *env, args []string) error {
 	if !ok {
 		return usagef("--status %q is not one of candidate, contacted, meeting, partner, declined", *status)
 	}
-	l, err := e.store.ShortlistByName(e.ctx, rest[0])
-	if err != nil {
-		return err
-	}
-	c, err := e.store.FindCluster(e.ctx, rest[1])
+	l, c, err := shortlistAndCluster(e, rest[0], rest[1])
 	if err != nil {
 		return err
 	}
@@ -98,19 +95,27 @@ func runShortlistRemove(e *env, args []string) error {
 	if err := wantArgs(rest, 2, "shortlist remove NAME CLUSTER"); err != nil {
 		return err
 	}
-	l, err := e.store.ShortlistByName(e.ctx, rest[0])
+	l, c, err := shortlistAndCluster(e, rest[0], rest[1])
 	if err != nil {
 		return err
 	}
-	c, err := e.store.FindCluster(e.ctx, rest[1])
-	if err != nil {
+	if err := e.store.RemoveFromShortlist(e.ctx, l.ID, c.ID); errors.Is(err, data.ErrNotFound) {
+		return fmt.Errorf("%s is not on %q; 'shortlist list %s' shows who is", c.Name, l.Name, l.Name)
+	} else if err != nil {
 		return err
-	}
-	if err := e.store.RemoveFromShortlist(e.ctx, l.ID, c.ID); err != nil {
-		return fmt.Errorf("%s is not on %q", c.Name, l.Name)
 	}
 	fmt.Fprintf(e.stdout, "removed %s from %q\n", c.Name, l.Name)
 	return nil
+}
+
+// shortlistAndCluster resolves what a user typed to name a shortlist and a cluster.
+func shortlistAndCluster(e *env, list, cluster string) (data.Shortlist, data.Cluster, error) {
+	l, err := e.store.ShortlistByName(e.ctx, list)
+	if err != nil {
+		return l, data.Cluster{}, err
+	}
+	c, err := e.store.FindCluster(e.ctx, cluster)
+	return l, c, err
 }
 
 type shortlistJSON struct {
