@@ -8,21 +8,8 @@ set -euo pipefail
 bin=${1:?usage: measure-memory.sh BINARY CATALOGUE}
 db=${2:?usage: measure-memory.sh BINARY CATALOGUE}
 command -v xdotool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xdotool >/dev/null; }
-work=$(mktemp -d)
+source "$(dirname "$0")/xvfb.sh"
 cp "$db" "$work/catalogue.db"
-n=$(( 200 + RANDOM % 500 ))
-while [[ -e /tmp/.X$n-lock ]]; do n=$((n + 1)); done
-Xvfb :$n -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xpid=$!
-apid=
-cleanup() {
-  [[ -n $apid ]] && kill "$apid" 2>/dev/null && wait "$apid" 2>/dev/null || true
-  kill "$xpid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X$n ]] && break; sleep 0.1; done
-export DISPLAY=:$n
 HOME=$work LIBGL_ALWAYS_SOFTWARE=1 CLUSTERBRIDGE_TIMING=1 "$bin" --db "$work/catalogue.db" >"$work/log" 2>&1 &
 apid=$!
 sleep 6

@@ -3,27 +3,15 @@
 # settles, and fails if the picture is blank or the program has died.
 set -euo pipefail
 bin=${1:?usage: smoke.sh BINARY}
-work=$(mktemp -d)
-n=$(( 200 + RANDOM % 500 ))
-while [[ -e /tmp/.X$n-lock ]]; do n=$((n + 1)); done
-Xvfb :$n -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xpid=$!
-apid=
-cleanup() {
-  [[ -n $apid ]] && kill "$apid" 2>/dev/null && wait "$apid" 2>/dev/null || true
-  kill "$xpid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X$n ]] && break; sleep 0.1; done
+source "$(dirname "$0")/xvfb.sh"
 
-HOME=$work DISPLAY=:$n LIBGL_ALWAYS_SOFTWARE=1 "$bin" --db "$work/catalogue.db" >"$work/log" 2>&1 &
+HOME=$work LIBGL_ALWAYS_SOFTWARE=1 "$bin" --db "$work/catalogue.db" >"$work/log" 2>&1 &
 apid=$!
 sleep "${SMOKE_WAIT:-6}"
 if ! kill -0 "$apid" 2>/dev/null; then
   echo "smoke: the app exited early; its log:" >&2; cat "$work/log" >&2; exit 1
 fi
-DISPLAY=:$n import -window root "$work/shot.png"
+import -window root "$work/shot.png"
 # A blank screen has one colour: no spread in its pixel values.
 spread=$(convert "$work/shot.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
 colours=$(convert "$work/shot.png" -format '%k' info:)
