@@ -59,8 +59,8 @@ func escaTables(doc *goquery.Selection) []escaTable {
 			if n.Data == "table" {
 				if t, ok := readTableHeader(n); ok {
 					t.level = currentLevel(levels[:])
-					if caption := goquery.NewDocumentFromNode(n).FindMatcher(matcher("caption")); caption.Length() > 0 {
-						if l, ok := data.ParseLabel(selText(caption)); ok {
+					if caption := findFirst(goquery.NewDocumentFromNode(n).Selection, "caption"); caption != nil {
+						if l, ok := data.ParseLabel(textOf(caption)); ok {
 							t.level = l
 						}
 					}
