@@ -3,6 +3,7 @@
 package data
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -49,27 +50,50 @@ func (l Label) Rank() int {
 type LabelStatus string
 
 const (
-	StatusValid      LabelStatus = "valid"      // the valid-until date is not past
-	StatusExpired    LabelStatus = "expired"    // the valid-until date is past
-	StatusUnverified LabelStatus = "unverified" // a label is stated but no validity date is known
-	StatusNone       LabelStatus = "none"       // no label
+	StatusValid           LabelStatus = "valid"            // the valid-until date is not past
+	StatusExpired         LabelStatus = "expired"          // the valid-until date is past
+	StatusProbablyExpired LabelStatus = "probably-expired" // no date, but the label year's estimate has passed
+	StatusUnverified      LabelStatus = "unverified"       // a label is stated but no validity date is known
+	StatusNone            LabelStatus = "none"             // no label
 )
 
-// LabelStatusOn derives the status of a label with the given valid-until text ("YYYY-MM-DD", "YYYY-MM" or "")
-// on the given day.
-func LabelStatusOn(label Label, validUntil string, day time.Time) LabelStatus {
+// LabelLifeYears is how long a label lasts: ESCA and EUCLES labels run about two years from the assessment.
+const LabelLifeYears = 2
+
+// LabelStatusOn derives the status of a label on the given day from its valid-until text ("YYYY-MM-DD",
+// "YYYY-MM" or "") or, without one, its year (0 when unknown). This is the one place the rule lives; the
+// suggestions, the label watch, the window and the exports all ask it.
+//
+// A label with a year but no date is estimated to run until the end of year+LabelLifeYears (the latest day a
+// label assessed that year could last): once that has passed it is probably expired; before, unverified.
+func LabelStatusOn(label Label, year int, validUntil string, day time.Time) LabelStatus {
 	if label == LabelNone {
 		return StatusNone
 	}
-	through := ValidThrough(validUntil)
-	if through == "" {
-		return StatusUnverified
+	today := day.Format(time.DateOnly)
+	if through := ValidThrough(validUntil); through != "" {
+		if through >= today {
+			return StatusValid
+		}
+		return StatusExpired
 	}
-	if through >= day.Format(time.DateOnly) {
-		return StatusValid
+	if through := EstimatedThrough(year); through != "" && through < today {
+		return StatusProbablyExpired
 	}
-	return StatusExpired
+	return StatusUnverified
 }
+
+// EstimatedThrough is the last day a label of the given year can be expected to cover, "YYYY-MM-DD", or ""
+// when the year is unknown.
+func EstimatedThrough(year int) string {
+	if year < 2000 || year > 2100 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-12-31", year+LabelLifeYears)
+}
+
+// OutOfDate says whether a status means the label cannot be relied on today: expired, or probably so.
+func (st LabelStatus) OutOfDate() bool { return st == StatusExpired || st == StatusProbablyExpired }
 
 // ValidThrough turns a valid-until text into the last day it covers, as "YYYY-MM-DD": a month ("2026-09")
 // covers its last day. It returns "" for text that is no such date.
@@ -110,7 +134,10 @@ type Cluster struct {
 	Founded         int    // year, 0 when unknown
 	Contact         string // e-mail or person as published
 	Sources         []Source
-	UpdatedAt       time.Time
+	// Facts says where each field's value came from, by field name (FieldLabel, FieldName, …). Filled by
+	// Store.Cluster and by the reads that show a cluster's label; merges keep it up to date.
+	Facts     map[string]Source
+	UpdatedAt time.Time
 
 	// Filled only by Store.Cluster: the user's own data about this cluster.
 	Notes      []Note
@@ -119,8 +146,11 @@ type Cluster struct {
 
 // LabelStatus is the cluster's label status on the given day.
 func (c Cluster) LabelStatus(day time.Time) LabelStatus {
-	return LabelStatusOn(c.Label, c.LabelValidUntil, day)
+	return LabelStatusOn(c.Label, c.LabelYear, c.LabelValidUntil, day)
 }
+
+// LabelSource is the source that stated the cluster's label (zero when none is known).
+func (c Cluster) LabelSource() Source { return c.Facts[FieldLabel] }
 
 // Source is one page or file a cluster's facts were read from.
 type Source struct {

@@ -14,12 +14,13 @@ const (
 	ProblemFailed    = "failed"    // a page or file could not be read or saved
 	ProblemSkipped   = "skipped"   // a page that is no source (a news item), or one robots.txt forbids
 	ProblemAmbiguous = "ambiguous" // a record that fits several clusters, left unmerged
+	ProblemWarning   = "warning"   // a value a source gave that could not be read; the rest of the record was kept
 )
 
 // Problem is one page or record an import could not take in as it is, with the reason.
 type Problem struct {
 	URL    string
-	Kind   string // ProblemFailed, ProblemSkipped or ProblemAmbiguous
+	Kind   string // ProblemFailed, ProblemSkipped, ProblemAmbiguous or ProblemWarning
 	Reason string
 }
 
@@ -74,7 +75,7 @@ func recordProblem(ctx context.Context, tx *sql.Tx, runID int64, p Problem) erro
 		return nil
 	}
 	switch p.Kind {
-	case ProblemFailed, ProblemSkipped, ProblemAmbiguous:
+	case ProblemFailed, ProblemSkipped, ProblemAmbiguous, ProblemWarning:
 	default:
 		return fmt.Errorf("unknown kind of import problem %q", p.Kind)
 	}
