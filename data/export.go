@@ -5,13 +5,17 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 )
 
-// ExportColumns are the columns of a CSV export, in order.
-var ExportColumns = []string{"name", "acronym", "country", "city", "ecosystems", "label", "label_valid_until",
-	"label_status", "website", "status", "contact", "notes", "sources"}
+// ExportColumns are the columns of a CSV export, in order. label_source is the page that stated the label and
+// label_read_at the day it was read; published_contact is what a source publishes, contact_person the user's
+// own contact on the shortlist.
+var ExportColumns = []string{"name", "acronym", "country", "city", "ecosystems", "label", "label_year",
+	"label_valid_until", "label_status", "label_source", "label_read_at", "website", "published_contact",
+	"status", "contact_person", "notes", "sources"}
 
 // ExportShortlist writes a shortlist as CSV for Excel: see WriteCSV.
 func (s *Store) ExportShortlist(ctx context.Context, shortlistID int64, w io.Writer, delimiter rune) error {
@@ -84,9 +88,17 @@ func WriteCSV(w io.Writer, entries []Entry, delimiter rune, today time.Time) err
 		for i, eco := range c.Ecosystems {
 			ecos[i] = string(eco)
 		}
+		year, labelRead := "", ""
+		if c.LabelYear != 0 {
+			year = strconv.Itoa(c.LabelYear)
+		}
+		ls := c.LabelSource()
+		if !ls.ReadAt.IsZero() {
+			labelRead = ls.ReadAt.Format(time.DateOnly)
+		}
 		row := []string{c.Name, c.Acronym, c.Country, c.City, strings.Join(ecos, listSeparator), string(c.Label),
-			c.LabelValidUntil, string(c.LabelStatus(today)), c.Website, string(e.Status), e.Contact,
-			strings.Join(notes, listSeparator), strings.Join(sources, listSeparator)}
+			year, c.LabelValidUntil, string(c.LabelStatus(today)), ls.URL, labelRead, c.Website, c.Contact,
+			string(e.Status), e.Contact, strings.Join(notes, listSeparator), strings.Join(sources, listSeparator)}
 		for i := range row {
 			row[i] = neutralise(row[i])
 		}

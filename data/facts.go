@@ -1,5 +1,11 @@
 package data
 
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
 // Field names in cluster_facts: each names one fact of a cluster whose source the catalogue remembers.
 const (
 	FieldName        = "name"
@@ -15,3 +21,78 @@ const (
 	FieldFounded     = "founded"
 	FieldLabel       = "label" // level, year and valid-until date together: one source states them as one
 )
+
+// factsOfRecord credits the record's first source with every value it gives.
+func factsOfRecord(r Cluster, now time.Time) map[string]Source {
+	src := recordSource(r, now)
+	out := map[string]Source{}
+	for field, set := range map[string]bool{
+		FieldName: r.Name != "", FieldAcronym: r.Acronym != "", FieldCountry: r.Country != "",
+		FieldRegion: r.Region != "", FieldCity: r.City != "", FieldFocus: r.Focus != "",
+		FieldDescription: r.Description != "", FieldContact: r.Contact != "", FieldWebsite: r.Website != "",
+		FieldMembers: r.Members != 0 || r.MembersText != "", FieldFounded: r.Founded != 0,
+		FieldLabel: r.Label != LabelNone,
+	} {
+		if set {
+			out[field] = src
+		}
+	}
+	return out
+}
+
+// changedFacts are the facts of after that differ from before.
+func changedFacts(before, after map[string]Source) map[string]Source {
+	out := map[string]Source{}
+	for f, so := range after {
+		if b, ok := before[f]; !ok || b.URL != so.URL || b.Kind != so.Kind || !b.ReadAt.Equal(so.ReadAt) {
+			out[f] = so
+		}
+	}
+	return out
+}
+
+const upsertFactSQL = `INSERT INTO cluster_facts (cluster_id, field, url, kind, read_at) VALUES (?, ?, ?, ?, ?)
+	ON CONFLICT (cluster_id, field) DO UPDATE SET url = excluded.url, kind = excluded.kind, read_at = excluded.read_at`
+
+// saveFacts records where a cluster's values came from, through a statement prepared from upsertFactSQL.
+func saveFacts(ctx context.Context, stmt execer, id int64, facts map[string]Source) error {
+	for field, so := range facts {
+		if _, err := stmt.ExecContext(ctx, id, field, so.URL, so.Kind, formatTime(so.ReadAt)); err != nil {
+			return fmt.Errorf("cannot record where cluster %d's %s came from: %w", id, field, friendly(err))
+		}
+	}
+	return nil
+}
+
+// factsOf reads where each of a cluster's values came from.
+func factsOf(ctx context.Context, q querier, id int64) (map[string]Source, error) {
+	all, err := factsOfMany(ctx, q, []int64{id})
+	return all[id], err
+}
+
+// factsOfMany reads the facts' sources of many clusters at once.
+func factsOfMany(ctx context.Context, q querier, ids []int64) (map[int64]map[string]Source, error) {
+	type row struct {
+		id    int64
+		field string
+		so    Source
+	}
+	rows, err := queryByIDs(ctx, q, func(sc scanner) (row, error) {
+		var r row
+		var at string
+		err := sc.Scan(&r.id, &r.field, &r.so.URL, &r.so.Kind, &at)
+		r.so.ReadAt = parseTime(at)
+		return r, err
+	}, `SELECT cluster_id, field, url, kind, read_at FROM cluster_facts WHERE cluster_id IN (%s)`, ids)
+	if err != nil {
+		return nil, friendly(err)
+	}
+	out := map[int64]map[string]Source{}
+	for _, r := range rows {
+		if out[r.id] == nil {
+			out[r.id] = map[string]Source{}
+		}
+		out[r.id][r.field] = r.so
+	}
+	return out, nil
+}

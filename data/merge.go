@@ -5,9 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // MergeCounts say what merging a page's records did: clusters added, updated (a field changed or a new
@@ -39,24 +42,29 @@ type PageRead struct {
 }
 
 // Merge merges records into the catalogue in one transaction: each record updates the cluster it matches or
-// is added as a new one. Ambiguous records are reported and, when runID is not 0, recorded as problems of
-// that import run.
+// is added as a new one. A record that may be one of several clusters is kept for the user to settle (a
+// match review, review.go), reported and, when runID is not 0, recorded as a problem of that import run.
 //
-// Matching: a record matches the cluster with the same website host (WebsiteHost, "www." dropped); without a
-// website match, the cluster with the same NameKey and country (any country when the record names none).
-// Several clusters on one host are narrowed by NameKey; several left is an ambiguity.
+// Matching (match.go holds the identity rules): a record goes where the user's decision for it says (a
+// review settled earlier); else to the one cluster of its country whose name is the same
+// (SameName = MatchSame) and that it is found by: the same name key, acronym, website or source page. A
+// website or page is evidence, never proof: a cluster there whose name disagrees is another organisation. A
+// record without a country matches a cluster with one only when a website or page backs the name. Several
+// such clusters are an ambiguity. A name only probably the same is left to the duplicate finder, which asks
+// the user after the import.
 //
-// Updating, field by field:
+// Updating, field by field (MergeFields):
 //   - a known value is never blanked by an unknown one (empty text, zero number);
-//   - a differing known value is replaced only by a source of at least the same standing as the best
-//     source the cluster already has: a CSV file the user chose > an ECCP profile (the cluster's own
-//     statement) > ESCA and EUCLES lists > the sample. So a page read again, or two sources that disagree,
-//     never flip a value back and forth, and importing the same pages twice changes nothing;
-//   - a name is replaced only by a different name, not by the same one written with a legal form or
-//     in other case;
-//   - the country is only ever filled in, never changed; websites on the same host count as equal;
+//   - a value is never replaced by a weaker form of itself (capitals, lost accents, a postcode added); a
+//     better form of the same value replaces it;
+//   - a differing value is replaced only by a source that stands higher than the one that gave it
+//     (SourceStanding: an ECCP profile, the cluster's own statement > other ECCP pages and spreadsheets >
+//     ESCA and EUCLES lists > the sample), or by a new reading of that same source. The loser stays a source;
+//   - the name is never changed but to a better form of itself, so a match never renames a cluster;
+//   - the country is only ever filled in, never changed; websites on the same site count as equal;
 //   - ecosystems and sectors are unioned; every source is kept, its read time the latest;
-//   - labels follow LabelWins, whatever the source.
+//   - labels follow LabelWins, whatever the source;
+//   - each value remembers its source (Cluster.Facts).
 func (s *Store) Merge(ctx context.Context, runID int64, records []Cluster) (MergeCounts, []Ambiguity, error) {
 	return s.SavePage(ctx, runID, PageRead{Records: records})
 }
@@ -71,15 +79,11 @@ func (s *Store) SavePage(ctx context.Context, runID int64, p PageRead) (MergeCou
 		return counts, nil, friendly(err)
 	}
 	defer tx.Rollback()
-	m := merger{tx: tx, now: s.now()}
-	if m.ins, err = tx.PrepareContext(ctx, insertClusterSQL); err != nil {
-		return counts, nil, friendly(err)
+	m, closeStmts, err := s.newMerger(ctx, tx)
+	if err != nil {
+		return counts, nil, err
 	}
-	defer m.ins.Close()
-	if m.src, err = tx.PrepareContext(ctx, upsertSourceSQL); err != nil {
-		return counts, nil, friendly(err)
-	}
-	defer m.src.Close()
+	defer closeStmts()
 	for i := range p.Records {
 		r := p.Records[i] // a copy: the caller's record stays as it was
 		outcome, a, err := m.merge(ctx, &r)
@@ -127,9 +131,27 @@ const (
 )
 
 type merger struct {
-	tx       *sql.Tx
-	ins, src *sql.Stmt
-	now      time.Time
+	tx              *sql.Tx
+	ins, src, facts *sql.Stmt
+	now             time.Time
+}
+
+// newMerger prepares the statements a merge runs for every record; closeStmts releases them.
+func (s *Store) newMerger(ctx context.Context, tx *sql.Tx) (m *merger, closeStmts func(), err error) {
+	m = &merger{tx: tx, now: s.now()}
+	if m.ins, err = tx.PrepareContext(ctx, insertClusterSQL); err != nil {
+		return nil, nil, friendly(err)
+	}
+	if m.src, err = tx.PrepareContext(ctx, upsertSourceSQL); err != nil {
+		m.ins.Close()
+		return nil, nil, friendly(err)
+	}
+	if m.facts, err = tx.PrepareContext(ctx, upsertFactSQL); err != nil {
+		m.ins.Close()
+		m.src.Close()
+		return nil, nil, friendly(err)
+	}
+	return m, func() { m.ins.Close(); m.src.Close(); m.facts.Close() }, nil
 }
 
 func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, error) {
@@ -138,42 +160,63 @@ func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, err
 	if r.Name == "" {
 		return 0, Ambiguity{}, errors.New("a record without a name cannot be merged")
 	}
-	ids, by, err := m.candidates(ctx, r)
-	if err != nil {
-		return 0, Ambiguity{}, friendly(err)
-	}
-	switch len(ids) {
-	case 0:
-		r.ID, r.UpdatedAt = 0, time.Time{}
-		if _, err := insertCluster(ctx, m.ins, m.src, r, m.now); err != nil {
-			return 0, Ambiguity{}, err
-		}
-		return added, Ambiguity{}, nil
-	case 1:
-	default:
-		a := Ambiguity{Record: r.Name, By: by}
-		if len(r.Sources) > 0 {
-			a.Source = r.Sources[0].URL
-		}
-		for _, id := range ids {
-			var name string
-			if err := m.tx.QueryRowContext(ctx, `SELECT name FROM clusters WHERE id = ?`, id).Scan(&name); err != nil {
-				return 0, Ambiguity{}, friendly(err)
-			}
-			a.Candidates = append(a.Candidates, name+" (id "+strconv.FormatInt(id, 10)+")")
-		}
-		return ambiguous, a, nil
-	}
-	id := ids[0]
-	old, err := scanCluster(m.tx.QueryRowContext(ctx, selectCluster+` WHERE id = ?`, id))
-	if err != nil {
-		return 0, Ambiguity{}, friendly(err)
-	}
-	known, standing, err := m.knownSources(ctx, id)
+	target, decided, err := decisionFor(ctx, m.tx, recordSubject(r))
 	if err != nil {
 		return 0, Ambiguity{}, err
 	}
-	merged, changed := MergeFields(old, *r, standing <= bestStanding(r.Sources))
+	if decided {
+		return m.update(ctx, target, r)
+	}
+	cands, err := m.candidates(ctx, r)
+	if err != nil {
+		return 0, Ambiguity{}, friendly(err)
+	}
+	switch len(cands) {
+	case 0:
+		return m.add(ctx, r)
+	case 1:
+		return m.update(ctx, cands[0].ID, r)
+	}
+	a := Ambiguity{Record: r.Name, By: "name"}
+	if len(r.Sources) > 0 {
+		a.Source = r.Sources[0].URL
+	}
+	ids := make([]int64, len(cands))
+	for i, c := range cands {
+		ids[i] = c.ID
+		a.Candidates = append(a.Candidates, c.Name+" (id "+strconv.FormatInt(c.ID, 10)+")")
+	}
+	if err := saveReview(ctx, m.tx, reviewOfRecord(*r, ids, a.Reason()), m.now); err != nil {
+		return 0, Ambiguity{}, err
+	}
+	return ambiguous, a, nil
+}
+
+func (m *merger) add(ctx context.Context, r *Cluster) (outcome, Ambiguity, error) {
+	r.ID, r.UpdatedAt = 0, time.Time{}
+	if _, err := insertCluster(ctx, m.ins, m.src, r, m.now); err != nil {
+		return 0, Ambiguity{}, err
+	}
+	if err := saveFacts(ctx, m.facts, r.ID, factsOfRecord(*r, m.now)); err != nil {
+		return 0, Ambiguity{}, err
+	}
+	return added, Ambiguity{}, nil
+}
+
+// update merges r into cluster id field by field (MergeFields) and keeps r's sources.
+func (m *merger) update(ctx context.Context, id int64, r *Cluster) (outcome, Ambiguity, error) {
+	old, err := scanCluster(m.tx.QueryRowContext(ctx, selectCluster+` WHERE id = ?`, id))
+	if err != nil {
+		return 0, Ambiguity{}, fmt.Errorf("cannot read cluster %d: %w", id, friendly(err))
+	}
+	known, fallback, err := m.knownSources(ctx, id)
+	if err != nil {
+		return 0, Ambiguity{}, err
+	}
+	if old.Facts, err = factsOf(ctx, m.tx, id); err != nil {
+		return 0, Ambiguity{}, err
+	}
+	merged, changed := MergeFields(old, *r, fallback, m.now)
 	newSource := false
 	for _, so := range r.Sources {
 		if so.URL != "" && !known[so.URL] {
@@ -187,6 +230,9 @@ func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, err
 			return 0, Ambiguity{}, fmt.Errorf("cannot update cluster %q: %w", old.Name, friendly(err))
 		}
 	}
+	if err := saveFacts(ctx, m.facts, id, changedFacts(old.Facts, merged.Facts)); err != nil {
+		return 0, Ambiguity{}, err
+	}
 	if err := addSources(ctx, m.src, id, r.Sources, m.now); err != nil {
 		return 0, Ambiguity{}, err
 	}
@@ -196,62 +242,111 @@ func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, err
 	return unchanged, Ambiguity{}, nil
 }
 
-// candidates finds the clusters a record matches, and by what.
-func (m *merger) candidates(ctx context.Context, r *Cluster) ([]int64, string, error) {
-	key := NameKey(r.Name)
-	if host := WebsiteHost(r.Website); host != "" {
-		ids, keys, err := m.ids(ctx, `SELECT id, name_key FROM clusters WHERE website_host = ? ORDER BY id`, host)
-		if err != nil {
-			return nil, "", err
-		}
-		if len(ids) > 1 {
-			var same []int64
-			for i, k := range keys {
-				if k == key {
-					same = append(same, ids[i])
-				}
-			}
-			if len(same) == 1 {
-				return same, "website", nil
-			}
-		}
-		if len(ids) > 0 {
-			return ids, "website", nil
-		}
-	}
-	if key == "" {
-		return nil, "", nil
-	}
-	var ids []int64
-	var err error
-	if r.Country != "" {
-		ids, _, err = m.ids(ctx, `SELECT id, name_key FROM clusters WHERE name_key = ? AND country = ? ORDER BY id`, key, r.Country)
-	} else {
-		ids, _, err = m.ids(ctx, `SELECT id, name_key FROM clusters WHERE name_key = ? ORDER BY id`, key)
-	}
-	return ids, "name", err
+// candidate is a cluster a record may be, as matching found it.
+type candidate struct {
+	ID                     int64
+	Name, Acronym, Country string
+	Website                string
+	bySite, byPage         bool // the record's website or source page is this cluster's
 }
 
-func (m *merger) ids(ctx context.Context, query string, args ...any) ([]int64, []string, error) {
-	rows, err := m.tx.QueryContext(ctx, query, args...)
+// candidates finds the clusters a record is, under the rules of Merge: none, one, or several (ambiguous).
+func (m *merger) candidates(ctx context.Context, r *Cluster) ([]candidate, error) {
+	found, err := m.lookUp(ctx, r)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	defer rows.Close()
-	var ids []int64
-	var keys []string
-	for rows.Next() {
-		var id int64
-		var k string
-		if err := rows.Scan(&id, &k); err != nil {
-			return nil, nil, err
+	var out []candidate
+	for _, c := range found {
+		if r.Country != "" && c.Country != "" && r.Country != c.Country {
+			continue // never across countries
 		}
-		ids, keys = append(ids, id), append(keys, k)
+		if SameName(r.Name, r.Acronym, c.Name, c.Acronym) != MatchSame {
+			continue // the same site or page, another organisation
+		}
+		if (r.Country == "" || c.Country == "") && r.Country != c.Country && !c.bySite && !c.byPage {
+			continue // a name alone does not place a record without a country
+		}
+		out = append(out, c)
 	}
-	return ids, keys, rows.Err()
+	return out, nil
 }
 
-// knownSources returns the URLs of the cluster's sources and the best standing among them (-1 for none).
+// lookUp reads the clusters that share something with a record: its name key, its acronym (or a name that
+// is the record's acronym), its website's site, or one of its source pages that speaks of one organisation.
+func (m *merger) lookUp(ctx context.Context, r *Cluster) ([]candidate, error) {
+	byID := map[int64]*candidate{}
+	var order []int64
+	collect := func(mark func(*candidate), query string, args ...any) error {
+		rows, err := m.tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c candidate
+			if err := rows.Scan(&c.ID, &c.Name, &c.Acronym, &c.Country, &c.Website); err != nil {
+				return err
+			}
+			if byID[c.ID] == nil {
+				byID[c.ID] = &c
+				order = append(order, c.ID)
+			}
+			mark(byID[c.ID])
+		}
+		return rows.Err()
+	}
+	const cols = `SELECT id, name, acronym, country, website FROM clusters`
+	none := func(*candidate) {}
+	if key := NameKey(r.Name); key != "" {
+		if err := collect(none, cols+` WHERE name_key = ?`, key); err != nil {
+			return nil, err
+		}
+	}
+	for _, acr := range acronymsOf(r) {
+		if err := collect(none, cols+` WHERE (lower(acronym) = ? OR name_key = ?) AND country = ?`, acr, acr, r.Country); err != nil {
+			return nil, err
+		}
+	}
+	if site := SiteKey(r.Website); site != "" {
+		err := collect(func(c *candidate) { c.bySite = c.bySite || SiteKey(c.Website) == site },
+			cols+` WHERE website_host = ?`, WebsiteHost(r.Website))
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, so := range r.Sources {
+		if !singleOrganisationPage(so.Kind) || so.URL == "" {
+			continue
+		}
+		err := collect(func(c *candidate) { c.byPage = true },
+			cols+` WHERE id IN (SELECT cluster_id FROM cluster_sources WHERE url = ?)`, so.URL)
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]candidate, len(order))
+	for i, id := range order {
+		out[i] = *byID[id]
+	}
+	return out, nil
+}
+
+// acronymsOf are the folded acronyms a record goes by: its acronym field and a name that is an acronym.
+func acronymsOf(r *Cluster) []string {
+	var out []string
+	if a := formsOf(r.Name, r.Acronym).acronym; a != "" {
+		out = append(out, a)
+	}
+	return out
+}
+
+// singleOrganisationPage says whether a kind of source speaks of one organisation (a profile), so that the
+// same page read again is evidence of the same cluster. A list names many.
+func singleOrganisationPage(kind string) bool { return kind == "eccp-profile" }
+
+// knownSources returns the URLs of the cluster's sources and the best standing among them (-1 for none): the
+// standing of a value whose own source is not recorded.
 func (m *merger) knownSources(ctx context.Context, id int64) (map[string]bool, int, error) {
 	rows, err := m.tx.QueryContext(ctx, `SELECT url, kind FROM cluster_sources WHERE cluster_id = ?`, id)
 	if err != nil {
@@ -271,15 +366,14 @@ func (m *merger) knownSources(ctx context.Context, id int64) (map[string]bool, i
 	return urls, best, rows.Err()
 }
 
-// SourceStanding ranks a kind of source for settling disagreements: a CSV file the user chose 4, an ECCP
-// profile 3, another ECCP page 2, an ESCA or EUCLES list (or any other source) 1, the sample 0.
+// SourceStanding ranks a kind of source for settling disagreements: an ECCP profile (the cluster's own
+// statement) 3; another ECCP page or a spreadsheet the user chose 2; an ESCA or EUCLES list, or any other
+// source, 1; the sample 0. A spreadsheet is one source among others: it may be old, or copied from a list.
 func SourceStanding(kind string) int {
 	switch {
-	case kind == "csv":
-		return 4
 	case kind == "eccp-profile":
 		return 3
-	case strings.HasPrefix(kind, "eccp"):
+	case strings.HasPrefix(kind, "eccp"), kind == "csv":
 		return 2
 	case kind == "sample":
 		return 0
@@ -287,58 +381,73 @@ func SourceStanding(kind string) int {
 	return 1
 }
 
-func bestStanding(sources []Source) int {
-	best := -1
-	for _, so := range sources {
-		best = max(best, SourceStanding(so.Kind))
-	}
-	return best
-}
-
-// MergeFields merges record r into cluster old as Merge describes; overwrite says whether r's source stands
-// high enough to replace a differing known value. It reports whether any field changed.
-func MergeFields(old, r Cluster, overwrite bool) (Cluster, bool) {
+// MergeFields merges record r into cluster old as Merge describes. old.Facts says which source gave each of
+// its values; a value without one stands at fallback. The result's Facts name r's first source for every
+// value r gave. It reports whether any value changed.
+func MergeFields(old, r Cluster, fallback int, now time.Time) (Cluster, bool) {
 	c := old
+	c.Facts = maps.Clone(old.Facts)
+	if c.Facts == nil {
+		c.Facts = map[string]Source{}
+	}
+	src := recordSource(r, now)
+	standing := SourceStanding(src.Kind)
 	changed := false
-	text := func(dst *string, v string) {
+	// wins says whether r's value replaces the field's differing one: a higher standing, or a new reading of
+	// the same page.
+	wins := func(field string) bool {
+		f, ok := c.Facts[field]
+		if !ok {
+			return standing > fallback
+		}
+		return standing > SourceStanding(f.Kind) || (src.URL != "" && src.URL == f.URL)
+	}
+	text := func(field string, dst *string, v string) {
 		v = strings.TrimSpace(v)
-		if v == "" || v == *dst {
-			return
-		}
-		if *dst == "" || overwrite {
+		switch {
+		case v == "" || v == *dst:
+		case *dst == "" || weakerForm(v, *dst) || (!weakerForm(*dst, v) && wins(field)):
 			*dst, changed = v, true
+			c.Facts[field] = src
 		}
 	}
-	if NameKey(r.Name) != NameKey(c.Name) {
-		text(&c.Name, r.Name) // a new name, not the same one with another legal form or case
+	if v := strings.TrimSpace(r.Name); v != c.Name && formsOf(v, "").full == formsOf(c.Name, "").full && weakerForm(v, c.Name) {
+		c.Name, changed = v, true // only ever a better form of the same name: a match never renames
+		c.Facts[FieldName] = src
 	}
-	text(&c.Acronym, r.Acronym)
+	text(FieldAcronym, &c.Acronym, r.Acronym)
 	if c.Country == "" && r.Country != "" {
 		c.Country, changed = r.Country, true
+		c.Facts[FieldCountry] = src
 	}
-	text(&c.Region, r.Region)
-	text(&c.City, r.City)
-	text(&c.Focus, r.Focus)
-	text(&c.Description, r.Description)
-	text(&c.Contact, r.Contact)
+	text(FieldRegion, &c.Region, r.Region)
+	text(FieldCity, &c.City, r.City)
+	text(FieldFocus, &c.Focus, r.Focus)
+	text(FieldDescription, &c.Description, r.Description)
+	text(FieldContact, &c.Contact, r.Contact)
 	if w := strings.TrimSpace(r.Website); w != "" && w != c.Website {
-		if c.Website == "" || (overwrite && WebsiteHost(w) != WebsiteHost(c.Website)) {
+		if c.Website == "" || (SiteKey(w) != SiteKey(c.Website) && wins(FieldWebsite)) {
 			c.Website, changed = w, true
+			c.Facts[FieldWebsite] = src
 		}
 	}
 	if (r.Members != 0 || r.MembersText != "") && (r.Members != c.Members || r.MembersText != c.MembersText) {
-		if (c.Members == 0 && c.MembersText == "") || overwrite {
+		if (c.Members == 0 && c.MembersText == "") || wins(FieldMembers) {
 			if r.Members != 0 {
 				c.Members = r.Members
 			}
 			if r.MembersText != "" {
 				c.MembersText = r.MembersText
 			}
-			changed = changed || c.Members != old.Members || c.MembersText != old.MembersText
+			if c.Members != old.Members || c.MembersText != old.MembersText {
+				changed = true
+				c.Facts[FieldMembers] = src
+			}
 		}
 	}
-	if r.Founded != 0 && r.Founded != c.Founded && (c.Founded == 0 || overwrite) {
+	if r.Founded != 0 && r.Founded != c.Founded && (c.Founded == 0 || wins(FieldFounded)) {
 		c.Founded, changed = r.Founded, true
+		c.Facts[FieldFounded] = src
 	}
 	if eco := unionEcosystems(c.Ecosystems, r.Ecosystems); len(eco) != len(c.Ecosystems) {
 		c.Ecosystems, changed = eco, true
@@ -353,9 +462,64 @@ func MergeFields(old, r Cluster, overwrite bool) (Cluster, bool) {
 		}
 		if r.Label != c.Label || r.LabelValidUntil != c.LabelValidUntil || year != c.LabelYear {
 			c.Label, c.LabelValidUntil, c.LabelYear, changed = r.Label, r.LabelValidUntil, year, true
+			c.Facts[FieldLabel] = src
 		}
 	}
 	return c, changed
+}
+
+// recordSource is the source a record's values are credited to: its first, read now when it does not say.
+func recordSource(r Cluster, now time.Time) Source {
+	if len(r.Sources) == 0 {
+		return Source{ReadAt: now}
+	}
+	so := r.Sources[0]
+	if so.ReadAt.IsZero() {
+		so.ReadAt = now
+	}
+	return so
+}
+
+// weakerForm says whether v is a weaker form of the same value as cur: the same words with fewer accents,
+// in capitals or lower case where cur is mixed, or with a postcode or other numbers added ("1010 WIEN" for
+// "Wien").
+func weakerForm(cur, v string) bool {
+	if cur == v {
+		return false
+	}
+	fc, fv := Fold(cur), Fold(v)
+	if fc != fv {
+		return withoutNumbers(fv) == fc && fv != fc
+	}
+	if n, m := nonASCII(v), nonASCII(cur); n != m {
+		return n < m
+	}
+	return oneCase(v) && !oneCase(cur)
+}
+
+func withoutNumbers(folded string) string {
+	var kept []string
+	for _, w := range strings.Fields(folded) {
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+func nonASCII(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			n++
+		}
+	}
+	return n
+}
+
+// oneCase says whether text with letters has them all in capitals or all in lower case.
+func oneCase(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0 && (s == strings.ToUpper(s) || s == strings.ToLower(s))
 }
 
 // LabelWins says whether record r's label replaces cluster c's. Labels expire, so the latest statement wins:

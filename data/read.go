@@ -74,7 +74,7 @@ func (s *Store) Cluster(ctx context.Context, id int64) (Cluster, error) {
 	return c, err
 }
 
-// attachSources fills in the sources of every cluster in cs, newest read first.
+// attachSources fills in the sources of every cluster in cs, newest read first, and where each value came from.
 func (s *Store) attachSources(ctx context.Context, cs []Cluster) error {
 	type row struct {
 		id int64
@@ -98,8 +98,13 @@ func (s *Store) attachSources(ctx context.Context, cs []Cluster) error {
 	for _, r := range rows {
 		byID[r.id] = append(byID[r.id], r.so)
 	}
+	facts, err := factsOfMany(ctx, s.db, ids)
+	if err != nil {
+		return err
+	}
 	for i := range cs {
 		cs[i].Sources = byID[cs[i].ID]
+		cs[i].Facts = facts[cs[i].ID]
 	}
 	return nil
 }

@@ -196,11 +196,45 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s failed on %s: %w", m.name, s.path, err)
 	}
+	if step := migrationSteps[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return fmt.Errorf("migration %s failed on %s: %w", m.name, s.path, err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, s.now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// migrationSteps are the parts of a migration that SQL cannot do, run in its transaction after its SQL.
+var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
+	2: rekeyNames, // NameKey learnt the identity rules of match.go
+}
+
+// rekeyNames recomputes every cluster's name key.
+func rekeyNames(ctx context.Context, tx *sql.Tx) error {
+	type row struct {
+		id        int64
+		name, key string
+	}
+	rows, err := queryAll(ctx, tx, func(sc scanner) (row, error) {
+		var r row
+		err := sc.Scan(&r.id, &r.name, &r.key)
+		return r, err
+	}, `SELECT id, name, name_key FROM clusters`)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if key := NameKey(r.name); key != r.key {
+			if _, err := tx.ExecContext(ctx, `UPDATE clusters SET name_key = ? WHERE id = ?`, key, r.id); err != nil {
+				return err
+			}
+		}
+	}
+	return syncFTS(ctx, tx)
 }
 
 // friendly turns the driver's words for a locked or foreign file into advice.

@@ -101,9 +101,11 @@ func TestExportReadsBackInExcelsShape(t *testing.T) {
 		want := map[string]string{
 			"name": "GCE Ocean Technology", "country": "NO", "city": "Bergen",
 			"ecosystems": "Energy-renewables | Mobility-Transport-Automotive", "label": "gold",
-			"label_status": "unverified", "website": "https://www.gceocean.no", "status": "contacted",
-			"contact": `'=HYPERLINK("http://evil")`,
-			"notes":   "2026-11-22: -5 degrees; bring a coat | 2026-11-22: Second; with semicolon, and comma",
+			"label_year": "2021", "label_status": "probably-expired", // a 2021 label, read in 2026
+			"label_source": "https://www.gceocean.no/about-us/cluster-management-excellence/",
+			"website":      "https://www.gceocean.no", "status": "contacted",
+			"contact_person": `'=HYPERLINK("http://evil")`,
+			"notes":          "2026-11-22: -5 degrees; bring a coat | 2026-11-22: Second; with semicolon, and comma",
 		}
 		for k, v := range want {
 			if row[k] != v {
@@ -145,6 +147,10 @@ func TestExportClustersKeepsEachClustersSourcesAndNotes(t *testing.T) {
 	if err != nil || len(rows) != 35 {
 		t.Fatalf("%d rows, %v", len(rows), err)
 	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
 	for _, row := range rows[1:] {
 		c, err := s.FindCluster(ctx, row[0])
 		if err != nil {
@@ -154,15 +160,15 @@ func TestExportClustersKeepsEachClustersSourcesAndNotes(t *testing.T) {
 		for _, so := range c.Sources {
 			urls = append(urls, so.URL)
 		}
-		if row[12] != strings.Join(urls, " | ") {
-			t.Errorf("%s: sources %q, want %q", row[0], row[12], strings.Join(urls, " | "))
+		if got := row[col["sources"]]; got != strings.Join(urls, " | ") {
+			t.Errorf("%s: sources %q, want %q", row[0], got, strings.Join(urls, " | "))
 		}
 		wantNote := ""
 		if c.ID == gce.ID {
 			wantNote = "2026-11-22: Visit Bergen in May"
 		}
-		if row[11] != wantNote {
-			t.Errorf("%s: notes %q, want %q", row[0], row[11], wantNote)
+		if got := row[col["notes"]]; got != wantNote {
+			t.Errorf("%s: notes %q, want %q", row[0], got, wantNote)
 		}
 	}
 }

@@ -40,8 +40,17 @@ func (s *Store) AddClusters(ctx context.Context, cs []Cluster) error {
 		return err
 	}
 	defer src.Close()
+	facts, err := tx.PrepareContext(ctx, upsertFactSQL)
+	if err != nil {
+		return err
+	}
+	defer facts.Close()
+	now := s.now()
 	for i := range cs {
-		if _, err := insertCluster(ctx, ins, src, &cs[i], s.now()); err != nil {
+		if _, err := insertCluster(ctx, ins, src, &cs[i], now); err != nil {
+			return err
+		}
+		if err := saveFacts(ctx, facts, cs[i].ID, factsOfRecord(cs[i], now)); err != nil {
 			return err
 		}
 	}
@@ -156,26 +165,10 @@ var legalForms = map[string]bool{
 	"ideell forening": true, "association": false,
 }
 
-// NameKey folds a name for matching: lower case, no accents or punctuation, legal forms ("e.V.", "AB", "a.s.",
-// "vzw") removed.
-func NameKey(name string) string {
-	words := strings.Fields(Fold(name))
-	// Legal forms come last, sometimes as single letters ("e V", "a s", "sp z o o"); drop them from the end.
-	for {
-		dropped := false
-		for n := 4; n >= 1; n-- {
-			if len(words) > n && legalForms[strings.Join(words[len(words)-n:], " ")] {
-				words = words[:len(words)-n]
-				dropped = true
-				break
-			}
-		}
-		if !dropped {
-			break
-		}
-	}
-	return strings.Join(words, " ")
-}
+// NameKey is the key a name is looked up by when matching: its significant words (match.go) in order of
+// the alphabet, so that case, accents, punctuation, legal forms, an acronym set apart, the word for cluster,
+// a country word and word order do not matter.
+func NameKey(name string) string { return formsOf(name, "").sorted }
 
 // syncFTS brings the search index up to date with the clusters changed in tx (listed in fts_pending by
 // triggers) and counts the change in catalogue_state. Every transaction that writes clusters calls it before

@@ -1,0 +1,297 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ReviewKind says what a match review asks.
+type ReviewKind string
+
+const (
+	// ReviewAmbiguous: an imported record fits several clusters (or one only probably); it was not merged.
+	// Choices: merge it into one of them, or keep it as a cluster of its own.
+	ReviewAmbiguous ReviewKind = "ambiguous"
+	// ReviewDuplicate: two clusters of the catalogue are probably one organisation. Choices: merge one into
+	// the other, or keep them apart.
+	ReviewDuplicate ReviewKind = "duplicate"
+)
+
+// Review is a match for the user to settle. Decisions are remembered by the review's subject: the record's
+// name and country, or the pair of clusters, so that the next import does not ask again.
+type Review struct {
+	ID         int64
+	Kind       ReviewKind
+	Record     Cluster   // ReviewAmbiguous: the record as read
+	Source     string    // the page or file the record came from
+	Candidates []Cluster // the clusters it may be; for ReviewDuplicate, the pair
+	Reason     string
+	FoundAt    time.Time
+	subject    string
+}
+
+// ErrReviewSettled says that a review was already settled, or that a cluster it named is gone.
+var ErrReviewSettled = errors.New("this match was already settled")
+
+// recordSubject is what a decision about an imported record is remembered by: its name's key and country.
+func recordSubject(r *Cluster) string {
+	return "record:" + strings.ToUpper(r.Country) + ":" + NameKey(r.Name)
+}
+
+func pairSubject(a, b int64) string {
+	a, b = min(a, b), max(a, b)
+	return "pair:" + strconv.FormatInt(a, 10) + ":" + strconv.FormatInt(b, 10)
+}
+
+// decisionFor returns the cluster the user decided subject goes to, when they did and it still exists.
+func decisionFor(ctx context.Context, tx *sql.Tx, subject string) (int64, bool, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT d.cluster_id FROM match_decisions d JOIN clusters c ON c.id = d.cluster_id
+		WHERE d.subject = ?`, subject).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, friendly(err)
+	}
+	return id, true, nil
+}
+
+func decide(ctx context.Context, tx *sql.Tx, subject string, clusterID int64, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO match_decisions (subject, cluster_id, decided_at) VALUES (?, ?, ?)
+		ON CONFLICT (subject) DO UPDATE SET cluster_id = excluded.cluster_id, decided_at = excluded.decided_at`,
+		subject, clusterID, formatTime(now))
+	return friendly(err)
+}
+
+func reviewOfRecord(r Cluster, candidates []int64, reason string) Review {
+	rv := Review{Kind: ReviewAmbiguous, Record: r, Reason: reason, subject: recordSubject(&r)}
+	if len(r.Sources) > 0 {
+		rv.Source = r.Sources[0].URL
+	}
+	for _, id := range candidates {
+		rv.Candidates = append(rv.Candidates, Cluster{ID: id})
+	}
+	return rv
+}
+
+// saveReview keeps a review, or refreshes the one with the same subject (the same record read again).
+func saveReview(ctx context.Context, tx *sql.Tx, rv Review, now time.Time) error {
+	var record []byte
+	if rv.Kind == ReviewAmbiguous {
+		var err error
+		if record, err = json.Marshal(rv.Record); err != nil {
+			return err
+		}
+	}
+	ids := make([]string, len(rv.Candidates))
+	for i, c := range rv.Candidates {
+		ids[i] = strconv.FormatInt(c.ID, 10)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO match_reviews (kind, subject, record, source, candidates, reason, found_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subject) DO UPDATE SET record = excluded.record,
+		source = excluded.source, candidates = excluded.candidates, reason = excluded.reason`,
+		string(rv.Kind), rv.subject, string(record), rv.Source, strings.Join(ids, " "), rv.Reason, formatTime(now))
+	if err != nil {
+		return fmt.Errorf("cannot keep the match for review: %w", friendly(err))
+	}
+	return nil
+}
+
+// Reviews lists the matches waiting for the user, oldest first, each with its candidate clusters.
+func (s *Store) Reviews(ctx context.Context) ([]Review, error) {
+	type row struct {
+		rv         Review
+		record     string
+		candidates string
+		found      string
+	}
+	rows, err := queryAll(ctx, s.db, func(sc scanner) (row, error) {
+		var r row
+		err := sc.Scan(&r.rv.ID, &r.rv.Kind, &r.rv.subject, &r.record, &r.rv.Source, &r.candidates, &r.rv.Reason, &r.found)
+		return r, err
+	}, `SELECT id, kind, subject, record, source, candidates, reason, found_at FROM match_reviews r
+		WHERE NOT EXISTS (SELECT 1 FROM match_decisions d WHERE d.subject = r.subject) ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Review, 0, len(rows))
+	for _, r := range rows {
+		rv := r.rv
+		rv.FoundAt = parseTime(r.found)
+		if r.record != "" {
+			if err := json.Unmarshal([]byte(r.record), &rv.Record); err != nil {
+				return nil, fmt.Errorf("match review %d is unreadable: %w", rv.ID, err)
+			}
+		}
+		var ids []int64
+		for _, f := range strings.Fields(r.candidates) {
+			id, _ := strconv.ParseInt(f, 10, 64)
+			ids = append(ids, id)
+		}
+		if rv.Candidates, err = s.clustersByID(ctx, ids); err != nil {
+			return nil, err
+		}
+		if len(rv.Candidates) < min(len(ids), 2) {
+			continue // a candidate was merged away since: the question no longer stands
+		}
+		if err := s.attachSources(ctx, rv.Candidates); err != nil {
+			return nil, err
+		}
+		out = append(out, rv)
+	}
+	return out, nil
+}
+
+// Decide settles review reviewID. into is the cluster it goes to: for ReviewAmbiguous, the candidate the
+// record is merged into, or 0 to add the record as a cluster of its own; for ReviewDuplicate, the one of the
+// pair that stays (the other is merged into it, with its sources, notes and shortlist entries), or 0 to keep
+// both. The decision is remembered: later imports of the same record go where it went.
+func (s *Store) Decide(ctx context.Context, reviewID, into int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var kind, subject, record, candidates string
+		err := tx.QueryRowContext(ctx, `SELECT kind, subject, record, candidates FROM match_reviews WHERE id = ?`, reviewID).
+			Scan(&kind, &subject, &record, &candidates)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("match %d: %w", reviewID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for _, f := range strings.Fields(candidates) {
+			id, _ := strconv.ParseInt(f, 10, 64)
+			ids = append(ids, id)
+		}
+		if into != 0 && !slices.Contains(ids, into) {
+			return fmt.Errorf("cluster %d is not one of match %d's candidates", into, reviewID)
+		}
+		switch ReviewKind(kind) {
+		case ReviewAmbiguous:
+			err = s.decideRecord(ctx, tx, subject, record, into)
+		case ReviewDuplicate:
+			err = s.decidePair(ctx, tx, subject, ids, into)
+		}
+		if err != nil {
+			return err
+		}
+		return syncFTS(ctx, tx)
+	})
+}
+
+func (s *Store) decideRecord(ctx context.Context, tx *sql.Tx, subject, record string, into int64) error {
+	var r Cluster
+	if err := json.Unmarshal([]byte(record), &r); err != nil {
+		return fmt.Errorf("the record of this match is unreadable: %w", err)
+	}
+	m, closeStmts, err := s.newMerger(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer closeStmts()
+	if into == 0 {
+		if _, _, err := m.add(ctx, &r); err != nil {
+			return err
+		}
+		into = r.ID
+	} else if _, _, err := m.update(ctx, into, &r); err != nil {
+		return err
+	}
+	return decide(ctx, tx, subject, into, m.now)
+}
+
+// decidePair merges one of a pair into the other (keep), or keeps both apart (keep 0).
+func (s *Store) decidePair(ctx context.Context, tx *sql.Tx, subject string, pair []int64, keep int64) error {
+	now := s.now()
+	if keep == 0 {
+		return decide(ctx, tx, subject, 0, now)
+	}
+	gone := pair[0]
+	if gone == keep {
+		gone = pair[1]
+	}
+	if err := mergeClusters(ctx, tx, keep, gone, now); err != nil {
+		return err
+	}
+	return decide(ctx, tx, subject, keep, now)
+}
+
+// mergeClusters merges cluster gone into cluster keep and deletes gone. keep's values stay, gone's fill the
+// gaps (MergeFields, gone's sources standing as they stand). The user's work on gone comes along whole: its
+// notes, and its shortlist entries. On a list both are on, keep's entry takes gone's status when that went
+// further, and both contact persons. Later imports of gone's name go to keep.
+func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.Time) error {
+	k, err := scanCluster(tx.QueryRowContext(ctx, selectCluster+` WHERE id = ?`, keep))
+	if err != nil {
+		return fmt.Errorf("cluster %d: %w", keep, ErrReviewSettled)
+	}
+	g, err := scanCluster(tx.QueryRowContext(ctx, selectCluster+` WHERE id = ?`, gone))
+	if err != nil {
+		return fmt.Errorf("cluster %d: %w", gone, ErrReviewSettled)
+	}
+	if k.Facts, err = factsOf(ctx, tx, keep); err != nil {
+		return err
+	}
+	if g.Facts, err = factsOf(ctx, tx, gone); err != nil {
+		return err
+	}
+	// gone's values fill keep's gaps only: fallback 4 stands above every source.
+	merged, _ := MergeFields(k, g, 4, now)
+	merged.Label, merged.LabelYear, merged.LabelValidUntil = k.Label, k.LabelYear, k.LabelValidUntil
+	if LabelWins(k, g) {
+		merged.Label, merged.LabelYear, merged.LabelValidUntil = g.Label, g.LabelYear, g.LabelValidUntil
+	}
+	merged.UpdatedAt = now
+	labelFact := []any{keep, FieldLabel, "", "", formatTime(now)}
+	if so, ok := g.Facts[FieldLabel]; ok && merged.Label == g.Label && merged.LabelValidUntil == g.LabelValidUntil && LabelWins(k, g) {
+		labelFact = []any{keep, FieldLabel, so.URL, so.Kind, formatTime(so.ReadAt)}
+	} else if so, ok := k.Facts[FieldLabel]; ok {
+		labelFact = []any{keep, FieldLabel, so.URL, so.Kind, formatTime(so.ReadAt)}
+	}
+	for _, step := range []struct {
+		query string
+		args  []any
+	}{
+		{updateClusterSQL, append(clusterArgs(&merged), keep)},
+		// gone's facts where keep has none, and for the label when gone's won
+		{`INSERT OR IGNORE INTO cluster_facts (cluster_id, field, url, kind, read_at)
+			SELECT ?, field, url, kind, read_at FROM cluster_facts WHERE cluster_id = ?`, []any{keep, gone}},
+		{`INSERT OR REPLACE INTO cluster_facts (cluster_id, field, url, kind, read_at) VALUES (?, ?, ?, ?, ?)`, labelFact},
+		{`INSERT INTO cluster_sources (cluster_id, url, kind, read_at) SELECT ?, url, kind, read_at
+			FROM cluster_sources WHERE cluster_id = ? ON CONFLICT (cluster_id, url)
+			DO UPDATE SET read_at = max(read_at, excluded.read_at)`, []any{keep, gone}},
+		{`UPDATE notes SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
+		// on a list both are on: the status that went further, both contacts
+		{`UPDATE shortlist_entries AS k SET
+			status = CASE WHEN ` + statusRank("g.status") + ` > ` + statusRank("k.status") + ` THEN g.status ELSE k.status END,
+			contact = CASE WHEN g.contact = '' OR g.contact = k.contact THEN k.contact
+				WHEN k.contact = '' THEN g.contact ELSE k.contact || '; ' || g.contact END
+			FROM shortlist_entries AS g
+			WHERE k.cluster_id = ? AND g.cluster_id = ? AND g.shortlist_id = k.shortlist_id`, []any{keep, gone}},
+		{`UPDATE OR IGNORE shortlist_entries SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
+		{`DELETE FROM shortlist_entries WHERE cluster_id = ?`, []any{gone}},
+		{`DELETE FROM cluster_sources WHERE cluster_id = ?`, []any{gone}},
+		{`DELETE FROM clusters WHERE id = ?`, []any{gone}},
+		// what pointed at gone points at keep
+		{`UPDATE match_decisions SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
+		{`INSERT OR IGNORE INTO match_decisions (subject, cluster_id, decided_at) VALUES (?, ?, ?)`,
+			[]any{recordSubject(&g), keep, formatTime(now)}},
+	} {
+		if _, err := tx.ExecContext(ctx, step.query, step.args...); err != nil {
+			return fmt.Errorf("cannot merge %q into %q: %w", g.Name, k.Name, friendly(err))
+		}
+	}
+	return nil
+}
+
+// statusRank orders entry statuses by how far contact went, in SQL; declined is as far as partner.
+func statusRank(col string) string {
+	return `(CASE ` + col + ` WHEN 'candidate' THEN 0 WHEN 'contacted' THEN 1 WHEN 'meeting' THEN 2 ELSE 3 END)`
+}
