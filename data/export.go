@@ -31,7 +31,7 @@ func (s *Store) ExportShortlist(ctx context.Context, shortlistID int64, w io.Wri
 		return err
 	}
 	for i := range entries {
-		entries[i].Cluster.Sources = cs[i].Sources
+		entries[i].Cluster.Sources, entries[i].Cluster.Facts = cs[i].Sources, cs[i].Facts
 	}
 	return WriteCSV(w, entries, delimiter, s.now())
 }
