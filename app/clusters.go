@@ -123,7 +123,8 @@ func (m *MainWindow) change(write func(ctx context.Context) error) {
 func (m *MainWindow) onAddToShortlist(listID int64) {
 	id := m.detail.cluster.ID
 	m.change(func(ctx context.Context) error {
-		return m.store.AddToShortlist(ctx, listID, id, data.EntryCandidate, "")
+		_, err := m.store.AddToShortlist(ctx, listID, id, data.EntryCandidate, "")
+		return err
 	})
 }
 

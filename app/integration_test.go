@@ -64,7 +64,7 @@ func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
 	made := mustFind(t, w, "MADE")                // gold, valid until 2023-10-31
 	gce := mustFind(t, w, "GCE Ocean Technology") // gold 2021, no date: nothing to watch
 	for _, id := range []int64{made, gce} {
-		if err := w.store.AddToShortlist(ctx, l.ID, id, "", ""); err != nil {
+		if _, err := w.store.AddToShortlist(ctx, l.ID, id, "", ""); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -42,7 +42,7 @@ func TestLabelWatchListsAnExpiredShortlistedLabel(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []data.Cluster{fine, expired} {
-		if err := store.AddToShortlist(ctx, l.ID, c.ID, data.EntryCandidate, ""); err != nil {
+		if _, err := store.AddToShortlist(ctx, l.ID, c.ID, data.EntryCandidate, ""); err != nil {
 			t.Fatal(err)
 		}
 	}

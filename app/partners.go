@@ -429,7 +429,7 @@ func (p *partnersView) addToShortlist(clusterID, listID int64, newName string) {
 			}
 		}
 		if err == nil {
-			err = p.store.AddToShortlist(ctx, listID, clusterID, data.EntryCandidate, "")
+			_, err = p.store.AddToShortlist(ctx, listID, clusterID, data.EntryCandidate, "")
 		}
 		return func() {
 			if err != nil {

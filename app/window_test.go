@@ -288,7 +288,7 @@ func TestExportWritesTheShortlist(t *testing.T) {
 	ctx := context.Background()
 	l, _ := w.store.CreateShortlist(ctx, "Export me", "")
 	c := w.results.clusters[0]
-	if err := w.store.AddToShortlist(ctx, l.ID, c.ID, data.EntryMeeting, "Jane Roe"); err != nil {
+	if _, err := w.store.AddToShortlist(ctx, l.ID, c.ID, data.EntryMeeting, "Jane Roe"); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), exportFileName("Export me"))

@@ -7,8 +7,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"clusterbridge/data"
 )
 
 // catalogue is a temporary catalogue file that every command of a test shares.
@@ -105,7 +108,8 @@ func TestShowAndNotesAndShortlists(t *testing.T) {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF"))))
 	r.Comma = ';'
 	rows, err := r.ReadAll()
-	if err != nil || len(rows) != 2 || rows[1][0] != "Food & Bio Cluster Denmark" || rows[1][9] != "contacted" {
+	status := slices.Index(data.ExportColumns, "status")
+	if err != nil || len(rows) != 2 || rows[1][0] != "Food & Bio Cluster Denmark" || rows[1][status] != "contacted" {
 		t.Errorf("exported %v, %v", rows, err)
 	}
 

@@ -15,9 +15,11 @@ import (
 
 const shortlistUsage = `shortlist new NAME [--purpose TEXT]
 shortlist add NAME CLUSTER [--status STATUS] [--contact TEXT]
+shortlist set NAME CLUSTER [--status STATUS] [--contact TEXT]
 shortlist remove NAME CLUSTER
 shortlist list [NAME] [--format table|json]
-    STATUS is candidate, contacted, meeting, partner or declined`
+    STATUS is candidate, contacted, meeting, partner or declined; add leaves a cluster already on the
+    list as it is, set changes only what it is given`
 
 const noteUsage = `note CLUSTER TEXT
     adds a dated note to a cluster`
@@ -27,19 +29,21 @@ const exportUsage = `export NAME [--out FILE] [--delimiter ';'|',']
 
 func runShortlist(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("shortlist needs new, add, remove or list; usage: %s", strings.Split(shortlistUsage, "\n")[0])
+		return usagef("shortlist needs new, add, set, remove or list; usage: %s", strings.Split(shortlistUsage, "\n")[0])
 	}
 	switch args[0] {
 	case "new":
 		return runShortlistNew(e, args[1:])
 	case "add":
 		return runShortlistAdd(e, args[1:])
+	case "set":
+		return runShortlistSet(e, args[1:])
 	case "remove":
 		return runShortlistRemove(e, args[1:])
 	case "list":
 		return runShortlistList(e, args[1:])
 	}
-	return usagef("unknown shortlist command %q; use new, add, remove or list", args[0])
+	return usagef("unknown shortlist command %q; use new, add, set, remove or list", args[0])
 }
 
 func runShortlistNew(e *env, args []string) error {
@@ -79,11 +83,72 @@ func runShortlistAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := e.store.AddToShortlist(e.ctx, l.ID, c.ID, st, *contact); err != nil {
+	added, err := e.store.AddToShortlist(e.ctx, l.ID, c.ID, st, *contact)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s is on %q as %s\n", c.Name, l.Name, st)
+	if added {
+		fmt.Fprintf(e.stdout, "%s is on %q as %s\n", c.Name, l.Name, st)
+		return nil
+	}
+	m, err := e.store.Entry(e.ctx, l.ID, c.ID)
+	if err != nil {
+		return err
+	}
+	if flagSet(fs, "status") || flagSet(fs, "contact") {
+		return fmt.Errorf("%s is already on %q as %s; nothing changed: use 'shortlist set' to change its status or contact",
+			c.Name, l.Name, m.Status)
+	}
+	fmt.Fprintf(e.stdout, "%s is already on %q as %s; nothing changed\n", c.Name, l.Name, m.Status)
 	return nil
+}
+
+// runShortlistSet changes the status or the contact person of a cluster on a list, and nothing else.
+func runShortlistSet(e *env, args []string) error {
+	fs := flag.NewFlagSet("shortlist set", flag.ContinueOnError)
+	status := fs.String("status", "", "candidate, contacted, meeting, partner or declined")
+	contact := fs.String("contact", "", "contact person (an empty one clears it)")
+	rest, err := parseFlags(fs, args, shortlistUsage)
+	if err != nil {
+		return err
+	}
+	const usage = "shortlist set NAME CLUSTER [--status STATUS] [--contact TEXT]"
+	if err := wantArgs(rest, 2, usage); err != nil {
+		return err
+	}
+	if !flagSet(fs, "status") && !flagSet(fs, "contact") {
+		return usagef("shortlist set needs --status or --contact; usage: %s", usage)
+	}
+	l, c, err := shortlistAndCluster(e, rest[0], rest[1])
+	if err != nil {
+		return err
+	}
+	m, err := e.store.Entry(e.ctx, l.ID, c.ID)
+	if err != nil {
+		return fmt.Errorf("%s is not on %q; add it with 'shortlist add'", c.Name, l.Name)
+	}
+	if flagSet(fs, "status") {
+		st, ok := data.ParseEntryStatus(*status)
+		if !ok {
+			return usagef("--status %q is not one of candidate, contacted, meeting, partner, declined", *status)
+		}
+		m.Status = st
+	}
+	if flagSet(fs, "contact") {
+		m.Contact = *contact
+	}
+	if err := e.store.SetEntry(e.ctx, l.ID, c.ID, m.Status, m.Contact); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s on %q: %s, contact %q\n", c.Name, l.Name, m.Status, m.Contact)
+	return nil
+}
+
+// flagSet says whether the user gave a flag, as opposed to its default.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func runShortlistRemove(e *env, args []string) error {

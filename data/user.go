@@ -158,29 +158,57 @@ func (s *Store) ShortlistByName(ctx context.Context, name string) (Shortlist, er
 	return Shortlist{}, fmt.Errorf("no shortlist called %q: %w; 'shortlist list' shows them", name, ErrNotFound)
 }
 
-// AddToShortlist puts a cluster on a shortlist, or, when it is there already, sets its status and contact
-// (an empty contact keeps the one recorded).
-func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64, status EntryStatus, contact string) error {
+// AddToShortlist puts a cluster on a shortlist with the given status (candidate when empty) and contact
+// person. A cluster already on the list keeps its entry as it is, status and contact included: changing them
+// is SetEntry's work, so that adding twice can never set a "meeting" back to "candidate". It reports whether
+// the cluster was added.
+func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64, status EntryStatus, contact string) (bool, error) {
 	if status == "" {
 		status = EntryCandidate
 	}
 	if _, ok := ParseEntryStatus(string(status)); !ok {
-		return fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
+		return false, fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	added := false
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := clusterExists(ctx, tx, clusterID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries (shortlist_id, cluster_id, status, contact, added_at)
-			VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (shortlist_id, cluster_id) DO UPDATE SET status = excluded.status,
-				contact = CASE WHEN excluded.contact = '' THEN contact ELSE excluded.contact END`,
-			shortlistID, clusterID, string(status), strings.TrimSpace(contact), formatTime(s.now()))
-		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
-			return fmt.Errorf("shortlist %d: %w", shortlistID, ErrNotFound)
+		if err := shortlistExists(ctx, tx, shortlistID); err != nil {
+			return err
 		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries (shortlist_id, cluster_id, status, contact, added_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (shortlist_id, cluster_id) DO NOTHING`,
+			shortlistID, clusterID, string(status), strings.TrimSpace(contact), formatTime(s.now()))
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		added = n == 1
 		return err
 	})
+	return added, err
+}
+
+func shortlistExists(ctx context.Context, tx *sql.Tx, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM shortlists WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("shortlist %d: %w", id, ErrNotFound)
+	}
+	return err
+}
+
+// Entry returns one cluster's entry on a shortlist.
+func (s *Store) Entry(ctx context.Context, shortlistID, clusterID int64) (Membership, error) {
+	var m Membership
+	err := s.db.QueryRowContext(ctx, `SELECT l.id, l.name, e.status, e.contact FROM shortlist_entries e
+		JOIN shortlists l ON l.id = e.shortlist_id WHERE e.shortlist_id = ? AND e.cluster_id = ?`, shortlistID, clusterID).
+		Scan(&m.ShortlistID, &m.Shortlist, &m.Status, &m.Contact)
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, fmt.Errorf("cluster %d is not on shortlist %d: %w", clusterID, shortlistID, ErrNotFound)
+	}
+	return m, friendly(err)
 }
 
 // SetEntry changes the status and contact person of a cluster on a shortlist.

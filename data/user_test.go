@@ -20,13 +20,20 @@ func TestShortlistsAndNotes(t *testing.T) {
 		t.Fatalf("a second shortlist of the same name gave %v", err)
 	}
 	fbcd, _ := s.FindCluster(ctx, "Food & Bio Cluster Denmark")
-	if err := s.AddToShortlist(ctx, l.ID, fbcd.ID, "", "Anna Hansen"); err != nil {
+	if _, err := s.AddToShortlist(ctx, l.ID, fbcd.ID, "", "Anna Hansen"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetEntry(ctx, l.ID, fbcd.ID, EntryMeeting, "Anna Hansen"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.AddToShortlist(ctx, l.ID, fbcd.ID, "bogus", ""); err == nil || !strings.Contains(err.Error(), "candidate") {
+	// Adding it again (the Partners "+" offers the lists it is on) keeps the meeting and the contact.
+	if added, err := s.AddToShortlist(ctx, l.ID, fbcd.ID, EntryCandidate, ""); err != nil || added {
+		t.Fatalf("adding a listed cluster again: added %v, %v", added, err)
+	}
+	if e, err := s.Entry(ctx, l.ID, fbcd.ID); err != nil || e.Status != EntryMeeting || e.Contact != "Anna Hansen" {
+		t.Fatalf("after adding again the entry is %+v (%v), want meeting with Anna Hansen", e, err)
+	}
+	if _, err := s.AddToShortlist(ctx, l.ID, fbcd.ID, "bogus", ""); err == nil || !strings.Contains(err.Error(), "candidate") {
 		t.Fatalf("a bad status gave %v, want the list of statuses", err)
 	}
 	if _, err := s.AddNote(ctx, fbcd.ID, "Met at the Brussels cluster days"); err != nil {
@@ -70,7 +77,7 @@ func TestExportReadsBackInExcelsShape(t *testing.T) {
 	fbcd, _ := s.FindCluster(ctx, "Food & Bio Cluster Denmark")
 	gce, _ := s.FindCluster(ctx, "GCE Ocean Technology")
 	for _, id := range []int64{fbcd.ID, gce.ID} {
-		if err := s.AddToShortlist(ctx, l.ID, id, EntryContacted, "=HYPERLINK(\"http://evil\")"); err != nil {
+		if _, err := s.AddToShortlist(ctx, l.ID, id, EntryContacted, "=HYPERLINK(\"http://evil\")"); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -24,7 +24,7 @@ func TestImportingTheFixturesEnrichesSampleClustersWithoutDuplicates(t *testing.
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.AddToShortlist(ctx, list.ID, fb.ID, data.EntryContacted, "Anna"); err != nil {
+	if _, err := store.AddToShortlist(ctx, list.ID, fb.ID, data.EntryContacted, "Anna"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := store.AddNote(ctx, fb.ID, "Met them in Brussels"); err != nil {
