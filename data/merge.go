@@ -19,17 +19,23 @@ type MergeCounts struct {
 	Added, Updated, Unchanged int
 }
 
-// Ambiguity is a record that fits several clusters of the catalogue; it is reported and left unmerged.
+// Ambiguity is a record that fits several clusters of the catalogue, or one that nothing but its name ties it
+// to; it is kept for the user to settle (Reviews) and left unmerged.
 type Ambiguity struct {
 	Record     string   // the record's name
 	Source     string   // the page or file it came from
-	By         string   // "website" or "name"
 	Candidates []string // "Name (id N)" of each cluster it fits
+	// Unplaced: the record or the candidates name no country, and no website or page confirms the name.
+	Unplaced bool
 }
 
 func (a Ambiguity) Reason() string {
-	return fmt.Sprintf("%q fits %d clusters by %s: %s; not merged", a.Record, len(a.Candidates), a.By,
-		strings.Join(a.Candidates, "; "))
+	if a.Unplaced {
+		return fmt.Sprintf("%q may be %s, but no country or website confirms it; not merged: settle it in Review matches",
+			a.Record, strings.Join(a.Candidates, " or "))
+	}
+	return fmt.Sprintf("%q fits %d clusters by name: %s; not merged: settle it in Review matches", a.Record,
+		len(a.Candidates), strings.Join(a.Candidates, "; "))
 }
 
 // PageRead is one page's records with what its server said about it.
@@ -167,17 +173,19 @@ func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, err
 	if decided {
 		return m.update(ctx, target, r)
 	}
-	cands, err := m.candidates(ctx, r)
+	cands, maybe, err := m.candidates(ctx, r)
 	if err != nil {
 		return 0, Ambiguity{}, friendly(err)
 	}
-	switch len(cands) {
-	case 0:
-		return m.add(ctx, r)
-	case 1:
+	switch {
+	case len(cands) == 1:
 		return m.update(ctx, cands[0].ID, r)
+	case len(cands) == 0 && len(maybe) == 0:
+		return m.add(ctx, r)
+	case len(cands) == 0:
+		cands = maybe
 	}
-	a := Ambiguity{Record: r.Name, By: "name"}
+	a := Ambiguity{Record: r.Name, Unplaced: len(maybe) > 0 && len(cands) == len(maybe)}
 	if len(r.Sources) > 0 {
 		a.Source = r.Sources[0].URL
 	}
@@ -250,13 +258,14 @@ type candidate struct {
 	bySite, byPage         bool // the record's website or source page is this cluster's
 }
 
-// candidates finds the clusters a record is, under the rules of Merge: none, one, or several (ambiguous).
-func (m *merger) candidates(ctx context.Context, r *Cluster) ([]candidate, error) {
+// candidates finds the clusters a record is, under the rules of Merge. sure are the clusters it is; when there
+// is none, maybe are those whose name is the same but whose country cannot be compared (one side has none)
+// and that no website or page backs: a question for the user.
+func (m *merger) candidates(ctx context.Context, r *Cluster) (sure, maybe []candidate, err error) {
 	found, err := m.lookUp(ctx, r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []candidate
 	for _, c := range found {
 		if r.Country != "" && c.Country != "" && r.Country != c.Country {
 			continue // never across countries
@@ -264,12 +273,13 @@ func (m *merger) candidates(ctx context.Context, r *Cluster) ([]candidate, error
 		if SameName(r.Name, r.Acronym, c.Name, c.Acronym) != MatchSame {
 			continue // the same site or page, another organisation
 		}
-		if (r.Country == "" || c.Country == "") && r.Country != c.Country && !c.bySite && !c.byPage {
-			continue // a name alone does not place a record without a country
+		if r.Country != c.Country && !c.bySite && !c.byPage {
+			maybe = append(maybe, c) // a name alone does not place a record without a country
+			continue
 		}
-		out = append(out, c)
+		sure = append(sure, c)
 	}
-	return out, nil
+	return sure, maybe, nil
 }
 
 // lookUp reads the clusters that share something with a record: its name key, its acronym (or a name that

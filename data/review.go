@@ -295,3 +295,91 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 func statusRank(col string) string {
 	return `(CASE ` + col + ` WHEN 'candidate' THEN 0 WHEN 'contacted' THEN 1 WHEN 'meeting' THEN 2 ELSE 3 END)`
 }
+
+// FindDuplicates looks for pairs of clusters that are probably one organisation: the same country (or one
+// without) and names that differ only in the ways match.go allows, or by a typo. Each pair the user has not
+// settled is kept for review; it returns how many new pairs it found. Imports call it when they finish.
+func (s *Store) FindDuplicates(ctx context.Context) (int, error) {
+	type entry struct {
+		id                     int64
+		name, acronym, country string
+		forms                  nameForms
+	}
+	all, err := queryAll(ctx, s.db, func(sc scanner) (entry, error) {
+		var e entry
+		err := sc.Scan(&e.id, &e.name, &e.acronym, &e.country)
+		e.forms = formsOf(e.name, e.acronym)
+		return e, err
+	}, `SELECT id, name, acronym, country FROM clusters ORDER BY id`)
+	if err != nil {
+		return 0, err
+	}
+	// Only names that share a block are compared: the same form, words, acronym, or the same first or last
+	// six letters (a typo leaves one of them whole in a form of twelve letters or more).
+	blocks := map[string][]int{}
+	for i, e := range all {
+		f := e.forms
+		keys := []string{"f" + f.full, "w" + f.sorted}
+		if f.acronym != "" {
+			keys = append(keys, "a"+f.acronym)
+		}
+		if len(f.full) >= 12 {
+			keys = append(keys, "<"+f.full[:6], ">"+f.full[len(f.full)-6:])
+		}
+		for _, k := range keys {
+			blocks[k] = append(blocks[k], i)
+		}
+		for _, k := range f.alts {
+			blocks["f"+k] = append(blocks["f"+k], i)
+		}
+	}
+	seen := map[[2]int]bool{}
+	var found []Review
+	for _, members := range blocks {
+		if len(members) < 2 || len(members) > 50 { // a block that large is a common word, not a name
+			continue
+		}
+		for x := 0; x < len(members); x++ {
+			for y := x + 1; y < len(members); y++ {
+				a, b := all[members[x]], all[members[y]]
+				if seen[[2]int{members[x], members[y]}] || (a.country != b.country && a.country != "" && b.country != "") {
+					continue
+				}
+				seen[[2]int{members[x], members[y]}] = true
+				level := SameName(a.name, a.acronym, b.name, b.acronym)
+				if level == MatchDifferent {
+					continue
+				}
+				reason := "the same name written differently"
+				if level == MatchProbable {
+					reason = "names that differ by a letter or a translation"
+				}
+				found = append(found, Review{Kind: ReviewDuplicate, subject: pairSubject(a.id, b.id),
+					Candidates: []Cluster{{ID: min(a.id, b.id)}, {ID: max(a.id, b.id)}},
+					Reason:     fmt.Sprintf("%q and %q: %s", a.name, b.name, reason)})
+			}
+		}
+	}
+	if len(found) == 0 {
+		return 0, nil
+	}
+	n := 0
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		for _, rv := range found {
+			var known int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM match_reviews WHERE subject = ?`, rv.subject).Scan(&known); err != nil {
+				return err
+			}
+			if known > 0 {
+				continue
+			}
+			if err := saveReview(ctx, tx, rv, now); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
