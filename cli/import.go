@@ -13,9 +13,10 @@ import (
 	"clusterbridge/scraper"
 )
 
-const importUsage = `import [--delay 1s] [--max-pages N] [--country CC] SOURCE...
+const importUsage = `import [--delay 1s] [--max-pages N] [--country CC] [--review] SOURCE...
     read clusters from web pages (ECCP profiles, listings, sitemaps; ESCA and EUCLES lists), files or folders
-    into the catalogue, matching the clusters it knows; Ctrl-C stops and keeps what was read`
+    into the catalogue, matching the clusters it knows; Ctrl-C stops and keeps what was read; --review lists
+    the matches left for you to settle (see 'matches')`
 
 func init() {
 	commands["import"] = command{importUsage, runImport}
@@ -29,6 +30,7 @@ func runImport(e *env, args []string) error {
 	delay := fs.Duration("delay", time.Second, "least time between two requests to one site")
 	maxPages := fs.Int("max-pages", scraper.DefaultMaxPages, "most web pages to read")
 	country := fs.String("country", "", "country of pages that do not name it (ESCA tables)")
+	review := fs.Bool("review", false, "list the matches left to settle")
 	sources, err := parseFlags(fs, args, importUsage)
 	if err != nil {
 		return err
@@ -67,6 +69,11 @@ func runImport(e *env, args []string) error {
 		sum.Added, sum.Updated, sum.Unchanged, sum.Skipped, sum.Failed)
 	for _, p := range sum.Problems {
 		fmt.Fprintf(e.stderr, "%s: %s: %s\n", p.Kind, p.URL, p.Reason)
+	}
+	if sum.AnyRead() {
+		if err := announceMatches(e, *review); err != nil {
+			return err
+		}
 	}
 	switch {
 	case sum.Cancelled:
