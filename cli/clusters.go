@@ -138,6 +138,8 @@ type clusterJSON struct {
 	LabelYear       *int             `json:"label_year"`
 	LabelValidUntil string           `json:"label_valid_until"`
 	LabelStatus     string           `json:"label_status"`
+	LabelSource     string           `json:"label_source"`  // the page or file that stated the label
+	LabelReadAt     string           `json:"label_read_at"` // when it was read, RFC 3339; "" without a label
 	Website         string           `json:"website"`
 	Members         *int             `json:"members"`
 	Sources         []string         `json:"sources"`
@@ -168,6 +170,9 @@ func toJSON(c data.Cluster, today time.Time) clusterJSON {
 	j.Sectors = append(j.Sectors, c.Sectors...)
 	if c.LabelYear != 0 {
 		j.LabelYear = &c.LabelYear
+	}
+	if ls := c.LabelSource(); c.Label != data.LabelNone && !ls.ReadAt.IsZero() {
+		j.LabelSource, j.LabelReadAt = ls.URL, ls.ReadAt.Format(time.RFC3339)
 	}
 	if c.Members != 0 {
 		j.Members = &c.Members
@@ -201,7 +206,9 @@ func writeClusterText(w io.Writer, c data.Cluster, today time.Time) {
 	row("Name", c.Name)
 	row("Acronym", c.Acronym)
 	row("Id", fmt.Sprint(c.ID))
-	row("Country", data.CountryName(c.Country)+" ("+c.Country+")")
+	if c.Country != "" {
+		row("Country", data.CountryName(c.Country)+" ("+c.Country+")")
+	}
 	row("Region", c.Region)
 	row("City", c.City)
 	row("Ecosystems", ecosystemText(c.Ecosystems))
@@ -215,7 +222,7 @@ func writeClusterText(w io.Writer, c data.Cluster, today time.Time) {
 	if c.Founded != 0 {
 		row("Founded", fmt.Sprint(c.Founded))
 	}
-	row("Contact", c.Contact)
+	row("Published contact", c.Contact)
 	tw.Flush()
 	if c.Description != "" {
 		fmt.Fprintf(w, "\n%s\n", c.Description)
@@ -229,7 +236,7 @@ func writeClusterText(w io.Writer, c data.Cluster, today time.Time) {
 	if len(c.Shortlists) > 0 {
 		fmt.Fprintln(w, "\nShortlists:")
 		for _, m := range c.Shortlists {
-			fmt.Fprintf(w, "  %s: %s%s\n", m.Shortlist, m.Status, prefixed(", contact ", m.Contact))
+			fmt.Fprintf(w, "  %s: %s%s\n", m.Shortlist, m.Status, prefixed(", contact person ", m.Contact))
 		}
 	}
 	if len(c.Notes) > 0 {
@@ -240,22 +247,30 @@ func writeClusterText(w io.Writer, c data.Cluster, today time.Time) {
 	}
 }
 
-// labelText says a label and its standing in a few words: "gold, valid until 2026-09-30", "bronze, expired
-// 2018-06-30", "gold 2021, unverified", "none".
+// labelText says a label, its standing and where it came from in a few words: "gold, valid until 2026-09-30
+// (esca: https://…, read 2026-11-23)", "bronze, expired 2018-06-30", "gold 2021, probably expired (labels
+// last about two years)", "gold, unverified", "none". Dates stay as the source stated them.
 func labelText(c data.Cluster, today time.Time) string {
+	var text string
 	switch st := c.LabelStatus(today); st {
 	case data.StatusNone:
 		return "none"
 	case data.StatusValid:
-		return fmt.Sprintf("%s, valid until %s", c.Label, c.LabelValidUntil)
+		text = fmt.Sprintf("%s, valid until %s", c.Label, c.LabelValidUntil)
 	case data.StatusExpired:
-		return fmt.Sprintf("%s, expired %s", c.Label, c.LabelValidUntil)
+		text = fmt.Sprintf("%s, expired %s", c.Label, c.LabelValidUntil)
+	case data.StatusProbablyExpired:
+		text = fmt.Sprintf("%s %d, probably expired (labels last about %d years)", c.Label, c.LabelYear, data.LabelLifeYears)
 	default:
+		text = fmt.Sprintf("%s, unverified", c.Label)
 		if c.LabelYear != 0 {
-			return fmt.Sprintf("%s %d, unverified", c.Label, c.LabelYear)
+			text = fmt.Sprintf("%s %d, unverified", c.Label, c.LabelYear)
 		}
-		return fmt.Sprintf("%s, unverified", c.Label)
 	}
+	if ls := c.LabelSource(); ls.URL != "" || ls.Kind != "" {
+		text += fmt.Sprintf(" (%s: %s, read %s)", ls.Kind, ls.URL, ls.ReadAt.Format(time.DateOnly))
+	}
+	return text
 }
 
 func firstNonEmpty(vs ...string) string {

@@ -80,3 +80,20 @@ func TestShortlistAddKeepsTheEntryAndSetChangesOnlyWhatItIsGiven(t *testing.T) {
 		t.Errorf("set with nothing to set: exit %d, want 2", code)
 	}
 }
+
+func TestShowSaysWhereTheLabelCameFrom(t *testing.T) {
+	db := catalogue(t)
+	code, out, _ := run(t, db, "show", "GCE Ocean Technology", "--format", "json")
+	var c clusterJSON
+	if err := json.Unmarshal([]byte(out), &c); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	if c.LabelStatus != "probably-expired" || c.LabelSource != "https://www.gceocean.no/about-us/cluster-management-excellence/" ||
+		c.LabelReadAt == "" {
+		t.Errorf("a 2021 gold from the sample: status %q, source %q, read %q", c.LabelStatus, c.LabelSource, c.LabelReadAt)
+	}
+	if _, out, _ := run(t, db, "show", "GCE Ocean Technology"); !strings.Contains(out, "gold 2021, probably expired") ||
+		!strings.Contains(out, "sample: https://www.gceocean.no/about-us/cluster-management-excellence/") {
+		t.Errorf("show: %s", out)
+	}
+}
