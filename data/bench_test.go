@@ -69,3 +69,21 @@ func fileSize(p string) int64 {
 	}
 	return fi.Size()
 }
+
+// BenchmarkFindDuplicates100k is the pass every import ends with, over 100,000 synthetic clusters.
+func BenchmarkFindDuplicates100k(b *testing.B) {
+	ctx := context.Background()
+	s, err := data.Open(ctx, filepath.Join(b.TempDir(), "c.db"), data.WithoutSample())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.AddClusters(ctx, synthetic.Clusters(100_000)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.FindDuplicates(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

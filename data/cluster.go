@@ -149,8 +149,22 @@ func (c Cluster) LabelStatus(day time.Time) LabelStatus {
 	return LabelStatusOn(c.Label, c.LabelYear, c.LabelValidUntil, day)
 }
 
-// LabelSource is the source that stated the cluster's label (zero when none is known).
-func (c Cluster) LabelSource() Source { return c.Facts[FieldLabel] }
+// LabelSource is the source that stated the cluster's label (zero without a label, or when none is known).
+func (c Cluster) LabelSource() Source {
+	if c.Label == LabelNone {
+		return Source{}
+	}
+	return c.SourceOf(FieldLabel)
+}
+
+// SourceOf is the source a field's value came from: its own fact, else the record the cluster was made
+// from; zero when neither is known (a catalogue older than provenance).
+func (c Cluster) SourceOf(field string) Source {
+	if so, ok := c.Facts[field]; ok {
+		return so
+	}
+	return c.Facts[FieldOrigin]
+}
 
 // Source is one page or file a cluster's facts were read from.
 type Source struct {

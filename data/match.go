@@ -130,9 +130,11 @@ func splitBrackets(name string) (outside string, inside []string) {
 	return out.String(), inside
 }
 
+var dashes = strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", " / ", "|", ": ", "|")
+
 // splitDashes cuts a name at dashes, slashes and colons set apart by spaces: "ABC – Alpha Beta Cluster".
 func splitDashes(name string) []string {
-	name = strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", " / ", "|", ": ", "|").Replace(name)
+	name = dashes.Replace(name)
 	var out []string
 	for _, p := range strings.Split(name, "|") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -169,7 +171,11 @@ func foldAcronym(a string) string { return strings.ReplaceAll(Fold(a), " ", "") 
 // significantWords folds a name into the words that identify it, in order.
 // A country word that starts or ends a longer name is left out and returned apart.
 func significantWords(name string) (kept []string, country string) {
-	words := strings.Fields(Fold(norm.NFKC.String(trimLegalForms(name))))
+	name = trimLegalForms(name)
+	if !isASCII(name) {
+		name = norm.NFKC.String(name) // superscripts and ligatures as letters: BM³ is BM3
+	}
+	words := strings.Fields(Fold(name))
 	words = dropLegalWords(words)
 	for i, w := range words {
 		switch {

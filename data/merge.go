@@ -408,6 +408,9 @@ func MergeFields(old, r Cluster, fallback int, now time.Time) (Cluster, bool) {
 	wins := func(field string) bool {
 		f, ok := c.Facts[field]
 		if !ok {
+			f, ok = c.Facts[FieldOrigin]
+		}
+		if !ok {
 			return standing > fallback
 		}
 		return standing > SourceStanding(f.Kind) || (src.URL != "" && src.URL == f.URL)

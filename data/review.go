@@ -249,11 +249,14 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 		merged.Label, merged.LabelYear, merged.LabelValidUntil = g.Label, g.LabelYear, g.LabelValidUntil
 	}
 	merged.UpdatedAt = now
-	labelFact := []any{keep, FieldLabel, "", "", formatTime(now)}
-	if so, ok := g.Facts[FieldLabel]; ok && merged.Label == g.Label && merged.LabelValidUntil == g.LabelValidUntil && LabelWins(k, g) {
-		labelFact = []any{keep, FieldLabel, so.URL, so.Kind, formatTime(so.ReadAt)}
-	} else if so, ok := k.Facts[FieldLabel]; ok {
-		labelFact = []any{keep, FieldLabel, so.URL, so.Kind, formatTime(so.ReadAt)}
+	// The label's source comes along with the label that stays.
+	labelSource := k.LabelSource()
+	if merged.Label != k.Label || merged.LabelValidUntil != k.LabelValidUntil || merged.LabelYear != k.LabelYear {
+		labelSource = g.LabelSource()
+	}
+	labelFact := []any{keep, FieldLabel, labelSource.URL, labelSource.Kind, formatTime(labelSource.ReadAt)}
+	if merged.Label == LabelNone || labelSource.ReadAt.IsZero() {
+		labelFact = []any{keep, FieldLabel, "", "", ""} // nothing to record: the statement below changes no row
 	}
 	for _, step := range []struct {
 		query string
@@ -263,7 +266,8 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 		// gone's facts where keep has none, and for the label when gone's won
 		{`INSERT OR IGNORE INTO cluster_facts (cluster_id, field, url, kind, read_at)
 			SELECT ?, field, url, kind, read_at FROM cluster_facts WHERE cluster_id = ?`, []any{keep, gone}},
-		{`INSERT OR REPLACE INTO cluster_facts (cluster_id, field, url, kind, read_at) VALUES (?, ?, ?, ?, ?)`, labelFact},
+		{`INSERT OR REPLACE INTO cluster_facts (cluster_id, field, url, kind, read_at) SELECT ?, ?, ?, ?, ?
+			WHERE ?5 <> ''`, labelFact},
 		{`INSERT INTO cluster_sources (cluster_id, url, kind, read_at) SELECT ?, url, kind, read_at
 			FROM cluster_sources WHERE cluster_id = ? ON CONFLICT (cluster_id, url)
 			DO UPDATE SET read_at = max(read_at, excluded.read_at)`, []any{keep, gone}},

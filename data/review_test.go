@@ -206,7 +206,7 @@ func TestDuplicatePairMergesWithTheUsersWorkWhole(t *testing.T) {
 		entries[m.Shortlist] = m
 	}
 	if got.Name != "Bio Valley" || got.City != "Wageningen" || got.Website != "https://biovalley.nl" ||
-		got.Label != LabelSilver || got.LabelValidUntil != "2027-03" || got.LabelSource().Kind != "" && got.Label == LabelNone {
+		got.Label != LabelSilver || got.LabelValidUntil != "2027-03" || got.LabelSource().ReadAt.IsZero() {
 		t.Errorf("merged cluster %+v", got)
 	}
 	if strings.Join(notes, "|") != "note on a|note on b" {

@@ -40,19 +40,18 @@ func (s *Store) AddClusters(ctx context.Context, cs []Cluster) error {
 		return err
 	}
 	defer src.Close()
-	facts, err := tx.PrepareContext(ctx, upsertFactSQL)
-	if err != nil {
-		return err
-	}
-	defer facts.Close()
 	now := s.now()
+	var facts factBatch
 	for i := range cs {
 		if _, err := insertCluster(ctx, ins, src, &cs[i], now); err != nil {
 			return err
 		}
-		if err := saveFacts(ctx, facts, cs[i].ID, factsOfRecord(cs[i], now)); err != nil {
+		if err := facts.add(ctx, tx, cs[i].ID, factsOfRecord(cs[i], now)); err != nil {
 			return err
 		}
+	}
+	if err := facts.flush(ctx, tx); err != nil {
+		return err
 	}
 	if err := syncFTS(ctx, tx); err != nil {
 		return err
