@@ -382,7 +382,7 @@ func (r *pageReader) applyProfileField(c *data.Cluster, lf labelledField, vals [
 			}
 		}
 		if first != "" {
-			r.warnf("unreadable label date %q on %s", first, r.url)
+			r.warnf(unreadableDate, recordName(c.Name, "the profile"), first)
 		}
 	case fieldLabelYear:
 		if c.LabelYear == 0 {
@@ -471,7 +471,7 @@ func (r *pageReader) ecosystemsIn(text, who string) []data.Ecosystem {
 		if e, ok := ecosystems.get(part); ok {
 			out = append(out, e)
 		} else {
-			r.warnf("unknown ecosystem %q on %s ignored", part, r.url)
+			r.warnf(unknownEcosystem, recordName(who, "the profile"), part)
 		}
 	}
 	return out

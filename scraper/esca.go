@@ -217,14 +217,14 @@ func (r *pageReader) escaRow(t escaTable, cells []*html.Node) data.Cluster {
 			if d, ok := dateOf(v); ok {
 				c.LabelValidUntil = d
 			} else if v.text != "" {
-				r.warnf("unreadable label date %q for %s on %s", v.text, c.Name, r.url)
+				r.warnf(unreadableDate, recordName(c.Name, "a row"), v.text)
 			}
 		case fieldLabel:
 			if l, ok := data.ParseLabel(v.text); ok {
 				c.Label = l
 			}
 		case fieldCountry:
-			c.Country = r.countryCode(v.text, c.Name)
+			c.Country = countryOf(v.text, recordName(c.Name, "a row"), r.warnf)
 		case fieldCity:
 			c.City = v.text
 		}

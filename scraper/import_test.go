@@ -28,8 +28,8 @@ func crawlPage(t testing.TB, name string) []byte {
 func openStore(t testing.TB, sample bool) *data.Store {
 	t.Helper()
 	var opts []data.Option
-	if !sample {
-		opts = append(opts, data.WithoutSample())
+	if sample {
+		opts = append(opts, data.WithSeed(Sample))
 	}
 	s, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "catalogue.db"), opts...)
 	if err != nil {
