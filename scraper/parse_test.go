@@ -193,18 +193,52 @@ func TestLatin1KeepsAccents(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
-	for in, want := range map[string]string{
-		"2026-09-30": "2026-09-30", "2026/09/30": "2026/09/30", "30/09/2026": "2026-09-30", "30.09.2026": "2026-09-30",
-		"30 September 2026": "2026-09-30", "September 30, 2026": "2026-09-30", "30th Sept 2026": "2026-09-30",
-		"September 2026": "2026-09", "09/2026": "2026-09", "2026-09": "2026-09", "2026-09-30T12:00:00Z": "2026-09-30",
-		"09/30/2026": "2026-09-30", "31/02/2026": "", "2026": "", "soon": "", "": "",
+	for _, tc := range []struct{ in, want string }{
+		{"2026-09-30", "2026-09-30"},                 // ISO
+		{"2026-09-30T12:00:00Z", "2026-09-30"},       // ISO timestamp (<time datetime>)
+		{"2026/09/30", "2026-09-30"},                 // ESCA
+		{"30.09.2026", "2026-09-30"},                 // Excel de, da, nb
+		{"1.9.2026", "2026-09-01"},                   // Excel de without leading zeros
+		{"30/09/2026", "2026-09-30"},                 // Excel fr
+		{"30-09-2026", "2026-09-30"},                 // Excel nl
+		{"30-9-2026", "2026-09-30"},                  // Excel nl without leading zeros
+		{"09/30/2026", "2026-09-30"},                 // US, when the numbers say so
+		{"30 September 2026", "2026-09-30"},          // English
+		{"Tuesday, 30 September 2026", "2026-09-30"}, // English with a weekday
+		{"September 30, 2026", "2026-09-30"},         // US English
+		{"30th Sept 2026", "2026-09-30"},
+		{"Sept. 30, 2026", "2026-09-30"},
+		{"30 september 2026", "2026-09-30"},  // Swedish, Danish, Norwegian, Dutch
+		{"30. September 2026", "2026-09-30"}, // German
+		{"1. März 2026", "2026-03-01"},       // German, accented
+		{"1 maart 2026", "2026-03-01"},       // Dutch
+		{"17 mei 2026", "2026-05-17"},        // Dutch
+		{"17 maj 2026", "2026-05-17"},        // Swedish, Danish
+		{"17. mai 2026", "2026-05-17"},       // Norwegian
+		{"3 oktober 2026", "2026-10-03"},     // Swedish, Norwegian, Danish, Dutch, German
+		{"31. desember 2026", "2026-12-31"},  // Norwegian
+		{"31. Dezember 2026", "2026-12-31"},  // German
+		{"1er août 2026", "2026-08-01"},      // French
+		{"15 février 2026", "2026-02-15"},    // French
+		{"31 décembre 2026", "2026-12-31"},   // French
+		{"30 settembre 2026", "2026-09-30"},  // Italian
+		{"September 2026", "2026-09"},        // a month stays a month
+		{"augusti 2026", "2026-08"},          // Swedish month
+		{"juin 2026", "2026-06"},             // French month
+		{"09/2026", "2026-09"},
+		{"2026-09", "2026-09"},
+		{"2026/09", "2026-09"},
+		{"31/02/2026", ""}, // no such day
+		{"30.09.1999", ""}, // before the catalogue's years
+		{"30.09.2101", ""}, // after them
+		{"2101-01", ""},
+		{"2026", ""}, // a year is no date
+		{"soon", ""},
+		{"", ""},
 	} {
-		if want == "2026/09/30" {
-			want = "2026-09-30"
-		}
-		got, ok := parseDate(in)
-		if got != want || ok != (want != "") {
-			t.Errorf("parseDate(%q) = %q, %v; want %q", in, got, ok, want)
+		got, ok := parseDate(tc.in)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("parseDate(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
 		}
 	}
 }
