@@ -29,6 +29,7 @@ var pageCases = map[string]struct {
 	"eccp-sitemap.xml":                        {url: "https://clustercollaboration.eu/sitemap.xml?page=1"},
 	"eccp-profile-latin1-header.html":         {contentType: "text/html; charset=iso-8859-1"},
 	"esca-no-country.html":                    {country: "dk"},
+	"eccp-listing-page-2-empty.html":          {url: "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=2"},
 	"esca-benchmarked-clusters-denmark.html":  {url: "https://www.cluster-analysis.org/benchmarked-clusters/?country=2e3f"},
 	"eucles-labellised-clusters-2024-q3.html": {url: "https://www.eucles.be/2024/10/15/july-august-and-september-2024-labellised-clusters/"},
 }
@@ -268,5 +269,18 @@ func TestContainsWords(t *testing.T) {
 		if got := containsWords(tc.text, tc.words); got != tc.want {
 			t.Errorf("containsWords(%q, %q) = %v", tc.text, tc.words, got)
 		}
+	}
+}
+
+// The live listing ends with one empty page; an empty first page is no listing's end but a changed site.
+func TestEmptyListingPageEndsTheListing(t *testing.T) {
+	p, err := parseTestPage(t, "eccp-listing-page-2-empty.html")
+	if err != nil || p.Kind != KindECCPListing || len(p.Links) != 0 || p.Next != "" {
+		t.Errorf("the last, empty page: %+v, %v; want a listing with no links and no error", p, err)
+	}
+	body := testPage(t, "eccp-listing-page-2-empty.html")
+	first := "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=0"
+	if _, err := Parse(first, body, "text/html", Options{ReadAt: readAt}); err == nil || !strings.Contains(err.Error(), "no result cards found") {
+		t.Errorf("an empty first page gave %v, want no result cards found", err)
 	}
 }
