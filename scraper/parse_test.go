@@ -30,6 +30,7 @@ var pageCases = map[string]struct {
 	"eccp-profile-latin1-header.html":         {contentType: "text/html; charset=iso-8859-1"},
 	"esca-no-country.html":                    {country: "dk"},
 	"eccp-listing-page-2-empty.html":          {url: "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=2"},
+	"esca-industry-view.html":                 {url: "https://www.cluster-analysis.org/benchmarked-clusters/?industry=food-industry"},
 	"esca-benchmarked-clusters-denmark.html":  {url: "https://www.cluster-analysis.org/benchmarked-clusters/?country=2e3f"},
 	"eucles-labellised-clusters-2024-q3.html": {url: "https://www.eucles.be/2024/10/15/july-august-and-september-2024-labellised-clusters/"},
 }
@@ -282,5 +283,29 @@ func TestEmptyListingPageEndsTheListing(t *testing.T) {
 	first := "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=0"
 	if _, err := Parse(first, body, "text/html", Options{ReadAt: readAt}); err == nil || !strings.Contains(err.Error(), "no result cards found") {
 		t.Errorf("an empty first page gave %v, want no result cards found", err)
+	}
+}
+
+// ESCA's industry view gives the country per row and lists clusters outside Europe: those are skipped, each
+// with its reason, as is a row whose Country cell is empty on a page that names no country.
+func TestESCAIndustryViewReadsTheCountryPerRow(t *testing.T) {
+	p, err := parseTestPage(t, "esca-industry-view.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range p.Records {
+		got = append(got, c.Name+" "+c.Country+" "+string(c.Label)+" "+c.LabelValidUntil)
+	}
+	want := []string{"Agro Business Park DK bronze 2018-12-18", "Food & Bio Cluster Denmark DK bronze 2026-09-30", "Flanders’ FOOD BE bronze 2017-06-01"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("records %q, want %q", got, want)
+	}
+	wantWarnings := []string{
+		"Clúster Alimentario de Jalisco: skipped: Mexico is outside Europe (not a country of the catalogue)",
+		"Wagralim: skipped: its Country cell is empty and the page names no country",
+	}
+	if strings.Join(p.Warnings, "\n") != strings.Join(wantWarnings, "\n") {
+		t.Errorf("warnings %q, want %q", p.Warnings, wantWarnings)
 	}
 }
