@@ -18,6 +18,7 @@ import (
 	"clusterbridge/app"
 	"clusterbridge/cli"
 	"clusterbridge/data"
+	"clusterbridge/scraper"
 )
 
 // appID is the application's identity; FyneApp.toml states the same.
@@ -47,7 +48,7 @@ func runDesktop(ctx context.Context, g cli.Global) int {
 			return 1
 		}
 	}
-	store, err := data.Open(ctx, path)
+	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "clusterbridge:", err)
 		return 1

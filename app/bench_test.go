@@ -40,7 +40,7 @@ func openBenchStore(b testing.TB) *data.Store {
 	}
 	tmp := path + ".building"
 	os.Remove(tmp)
-	store, err := data.Open(ctx, tmp, data.WithoutSample())
+	store, err := data.Open(ctx, tmp)
 	if err != nil {
 		b.Fatal(err)
 	}

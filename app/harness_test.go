@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"clusterbridge/data"
+	"clusterbridge/scraper"
 )
 
 // uiQueue stands in for fyne.Do in tests: background goroutines queue their window updates, and the test's
@@ -51,7 +52,7 @@ var testDay = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 
 func openTestStore(t testing.TB) *data.Store {
 	t.Helper()
-	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"), data.WithSeed(scraper.Sample))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ func importPresets() []importPreset {
 const progressEvery = 100 * time.Millisecond
 
 // importDialog chooses what to import, runs the import off the UI goroutine with its progress, and shows what
-// it did: the counts and every page that failed or was skipped, with the reason.
+// it did: the counts and every page that failed or was skipped and every value left out, with the reason.
 type importDialog struct {
 	store   *data.Store
 	win     fyne.Window
@@ -413,9 +413,12 @@ func (d *importDialog) finish(sum scraper.Summary, err error) {
 		msg = lang.L("The import stopped: {{.Error}}", map[string]any{"Error": err.Error()})
 	case !sum.AnyRead():
 		msg = lang.L("No source could be read. The reasons are below.")
-	case len(sum.Problems) > 0:
-		msg = lang.L("Import finished. {{.Count}} pages or records had a problem; select one to read the reason in full.",
-			map[string]any{"Count": len(sum.Problems)})
+	case len(sum.Problems) > sum.Warnings:
+		msg = lang.L("Import finished. {{.Count}} pages or records had a problem and {{.Warnings}} values were left out; select one to read the reason in full.",
+			map[string]any{"Count": len(sum.Problems) - sum.Warnings, "Warnings": sum.Warnings})
+	case sum.Warnings > 0:
+		msg = lang.L("Import finished. {{.Warnings}} values could not be read and were left out; select one to read the reason in full.",
+			map[string]any{"Warnings": sum.Warnings})
 	default:
 		msg = lang.L("Import finished without problems.")
 	}
@@ -472,6 +475,8 @@ func problemKindName(kind string) string {
 		return lang.L("Skipped")
 	case data.ProblemAmbiguous:
 		return lang.L("Ambiguous")
+	case data.ProblemWarning:
+		return lang.L("Warning")
 	}
 	return kind
 }

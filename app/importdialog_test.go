@@ -11,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"clusterbridge/data"
 	"clusterbridge/internal/testsite"
@@ -198,5 +200,39 @@ func TestImportDialogGivesESCAPagesTheirCountry(t *testing.T) {
 	}
 	if res.Total <= 21 {
 		t.Errorf("Denmark still has %d clusters after importing a Danish ESCA table", res.Total)
+	}
+}
+
+// A value left out of a spreadsheet is listed at the end, one row each, with the row and the value named.
+func TestImportDialogListsWarnings(t *testing.T) {
+	d, q, _ := newTestImportDialog(t)
+	for _, c := range d.checks {
+		c.SetChecked(false)
+	}
+	file := filepath.Join(t.TempDir(), "partners.csv")
+	csv := "Name;Country;Telefon\r\nExample Cluster;Atlantis;+45 1234\r\n"
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.addPath(file)
+	test.Tap(d.startButton)
+	waitJobs(t, q, "the import", func() bool { return d.finished })
+
+	if d.summary.Added != 1 || d.summary.Warnings != 2 || d.problems.Length() != 2 {
+		t.Fatalf("summary %+v with %d warnings; the list shows %d rows", d.summary.RunCounts, d.summary.Warnings, d.problems.Length())
+	}
+	if want := "Import finished. 2 values could not be read and were left out; select one to read the reason in full."; d.outcome.Text != want {
+		t.Errorf("outcome reads %q, want %q", d.outcome.Text, want)
+	}
+	row := d.problems.CreateItem()
+	d.problems.UpdateItem(1, row)
+	lines := row.(*fyne.Container).Objects
+	where, reason := lines[0].(*widget.Label).Text, lines[1].(*widget.Label).Text
+	if where != "Warning: "+file || reason != `row 2 (Example Cluster): unknown country "Atlantis" left out; use an English name or ISO code` {
+		t.Errorf("the second row reads %q / %q", where, reason)
+	}
+	d.problems.Select(0)
+	if !d.problem.Visible() || !strings.Contains(d.problem.Text, `unknown column "Telefon" ignored`) {
+		t.Errorf("the selected warning reads %q", d.problem.Text)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"clusterbridge/data"
+	"clusterbridge/scraper"
 )
 
 // Version is ClusterBridge's version, set by main from FyneApp.toml's.
@@ -92,7 +93,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, err)
 		}
 	}
-	store, err := data.Open(ctx, path)
+	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample))
 	if err != nil {
 		return fail(stderr, err)
 	}

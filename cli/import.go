@@ -65,8 +65,8 @@ func runImport(e *env, args []string) error {
 	if live {
 		fmt.Fprint(e.stderr, "\r\033[K")
 	}
-	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d, skipped %d, failed %d\n",
-		sum.Added, sum.Updated, sum.Unchanged, sum.Skipped, sum.Failed)
+	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d, skipped %d, failed %d, warnings %d\n",
+		sum.Added, sum.Updated, sum.Unchanged, sum.Skipped, sum.Failed, sum.Warnings)
 	for _, p := range sum.Problems {
 		fmt.Fprintf(e.stderr, "%s: %s: %s\n", p.Kind, p.URL, p.Reason)
 	}

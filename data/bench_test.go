@@ -18,7 +18,7 @@ func BenchmarkSearch100k(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
 	path := filepath.Join(dir, "c.db")
-	s, err := data.Open(ctx, path, data.WithoutSample())
+	s, err := data.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}

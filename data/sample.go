@@ -1,15 +1,9 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-
-	"clusterbridge/assets"
 )
-
-// SampleCSV is the catalogue a new database starts with.
-var SampleCSV = assets.SampleCSV
 
 // SampleCaveats are what a user must know about the sample; the About box shows them.
 var SampleCaveats = []string{
@@ -19,10 +13,10 @@ var SampleCaveats = []string{
 	"The ecosystems and the focus phrase are an editor's summary of what the sources state.",
 }
 
-func (s *Store) loadSample(ctx context.Context, sample []byte) error {
-	recs, _, err := ReadClustersCSV(bytes.NewReader(sample), "sample")
+func (s *Store) loadSeed(ctx context.Context, seed func(context.Context) ([]Cluster, error)) error {
+	recs, err := seed(ctx)
 	if err != nil {
-		return fmt.Errorf("the embedded sample catalogue is unreadable: %w", err)
+		return fmt.Errorf("the first-run catalogue is unreadable: %w", err)
 	}
 	return s.AddClusters(ctx, recs)
 }

@@ -37,15 +37,15 @@ type Store struct {
 type Option func(*openOptions)
 
 type openOptions struct {
-	sample []byte
-	noSeed bool
+	seed func(context.Context) ([]Cluster, error)
 }
 
-// WithoutSample opens a new catalogue empty instead of filling it with the embedded sample.
-func WithoutSample() Option { return func(o *openOptions) { o.noSeed = true } }
-
-// WithSample fills a new catalogue from the given CSV instead of the embedded sample.
-func WithSample(csv []byte) Option { return func(o *openOptions) { o.sample = csv } }
+// WithSeed fills a new catalogue with the records seed returns (the app passes scraper.Sample, the embedded
+// sample); it is not called for a catalogue that exists. Without it a new catalogue starts empty. data reads
+// no source format, so the records come ready-made.
+func WithSeed(seed func(context.Context) ([]Cluster, error)) Option {
+	return func(o *openOptions) { o.seed = seed }
+}
 
 // cacheKiB is each connection's page cache (negative: KiB). The filter index answers searches from memory, so
 // a small cache serves; bulk writes lend themselves a larger one (AddClusters).
@@ -55,10 +55,10 @@ const cacheKiB = -8192
 var sqliteHeader = []byte("SQLite format 3\x00")
 
 // Open opens the catalogue at path, creating it (and its folder) when missing. A new catalogue is migrated to
-// the current schema and filled with the sample. A file that is not a SQLite database, or one written by a
+// the current schema and filled from WithSeed, if given. A file that is not a SQLite database, or one written by a
 // newer ClusterBridge, is refused and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	o := openOptions{sample: SampleCSV}
+	var o openOptions
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -83,8 +83,8 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if fresh && !o.noSeed && len(o.sample) > 0 {
-		if err := s.loadSample(ctx, o.sample); err != nil {
+	if fresh && o.seed != nil {
+		if err := s.loadSeed(ctx, o.seed); err != nil {
 			db.Close()
 			return nil, err
 		}

@@ -16,7 +16,7 @@ var fixedDay = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 // openSample opens a new catalogue filled with the embedded sample, in a temporary folder.
 func openSample(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "catalogue.db"))
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "catalogue.db"), WithSeed(testSample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func openSample(t testing.TB) *Store {
 func TestOpenLoadsTheSampleOnce(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "sub", "catalogue.db")
-	s, err := Open(ctx, path)
+	s, err := Open(ctx, path, WithSeed(testSample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestOpenLoadsTheSampleOnce(t *testing.T) {
 	}
 	s.Close()
 
-	s, err = Open(ctx, path)
+	s, err = Open(ctx, path, WithSeed(testSample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestOpenRefusesAFileThatIsNoCatalogue(t *testing.T) {
 func TestOpenRefusesANewerCatalogue(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "catalogue.db")
-	s, err := Open(ctx, path, WithoutSample())
+	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestSearchFiltersAndFacets(t *testing.T) {
 
 func TestValidOnlyKeepsLabelsNotYetExpired(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "c.db"), WithoutSample())
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "c.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +258,7 @@ func hasEcosystem(c Cluster, e Ecosystem) bool {
 func TestSearchSeesWritesFromThisAndOtherConnections(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "c.db")
-	gui, err := Open(ctx, path)
+	gui, err := Open(ctx, path, WithSeed(testSample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func TestSearchSeesWritesFromThisAndOtherConnections(t *testing.T) {
 	}
 
 	// The command line is another process with its own connection to the same file.
-	cli, err := Open(ctx, path)
+	cli, err := Open(ctx, path, WithSeed(testSample))
 	if err != nil {
 		t.Fatal(err)
 	}

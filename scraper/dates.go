@@ -3,22 +3,41 @@ package scraper
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
+
+	"clusterbridge/data"
 )
 
-// monthNames maps month names and their abbreviations, lower case, to month numbers. English is what the
-// sources print; the sources' own languages are here for pages read in them.
-var monthNames = map[string]int{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-	// a few of the sources' own languages
-	"januar": 1, "janvier": 1, "februar": 2, "février": 2, "fevrier": 2, "mars": 3, "märz": 3, "marts": 3,
-	"avril": 4, "mai": 5, "juni": 6, "juin": 6, "juli": 7, "juillet": 7, "août": 8, "aout": 8,
-	"septembre": 9, "oktober": 10, "octobre": 10, "novembre": 11, "dezember": 12, "décembre": 12,
-}
+// monthNames maps month names and their usual abbreviations, folded (data.Fold: lower case, no accents), to
+// month numbers: English, which the sources print, and the languages of the users and of the spreadsheets they
+// keep (Swedish, Norwegian, Danish, Dutch, German, French, Spanish, Italian).
+var monthNames = func() map[string]int {
+	names := [12][]string{
+		{"january", "jan", "januari", "januar", "janvier", "janv", "jänner", "enero", "ene", "gennaio", "gen"},
+		{"february", "feb", "februari", "februar", "février", "févr", "fevr", "febrero", "febbraio"},
+		{"march", "mar", "mars", "maart", "mrt", "märz", "mär", "marts", "marzo"},
+		{"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
+		{"may", "maj", "mai", "mei", "mayo", "maggio", "mag"},
+		{"june", "jun", "juni", "juin", "junio", "giugno", "giu"},
+		{"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug"},
+		{"august", "aug", "augusti", "augustus", "août", "aout", "agosto", "ago"},
+		{"september", "sep", "sept", "septembre", "septiembre", "settembre", "set"},
+		{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott"},
+		{"november", "nov", "novembre", "noviembre"},
+		{"december", "dec", "desember", "des", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre"},
+	}
+	m := map[string]int{}
+	for i, ns := range names {
+		for _, n := range ns {
+			m[data.Fold(n)] = i + 1
+		}
+	}
+	return m
+}()
+
+// ordinalSuffixes belong to the number before them: "30th September", "1er octobre".
+var ordinalSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true}
 
 // dateToken is a run of digits or of letters in a date text; sep is the character just before it.
 type dateToken struct {
@@ -28,9 +47,11 @@ type dateToken struct {
 	sep  rune
 }
 
-// parseDate reads a date in any of the forms the sources print — 2026-09-30, 2026/09/30, 30/09/2026,
-// 30.09.2026, 30 September 2026, September 30, 2026, September 2026, 09/2026, 2026-09, or an ISO timestamp —
-// into data's "YYYY-MM-DD" or "YYYY-MM". Day-month order is European unless the numbers rule it out.
+// parseDate is the one date reader of every source and spreadsheet. It reads a date in any of the forms the
+// sources print and Excel writes in the users' locales — 2026-09-30, 2026/09/30, 30/09/2026, 30.09.2026,
+// 30-09-2026, 30 September 2026, 30. september 2026, September 30, 2026, September 2026, 09/2026, 2026-09, or
+// an ISO timestamp — into data's "YYYY-MM-DD" or "YYYY-MM"; a month stays a month. Day-month order is
+// European unless the numbers rule it out. Years are those data.ValidThrough accepts (2000–2100).
 func parseDate(s string) (string, bool) {
 	toks := dateTokens(s)
 	for i := range toks {
@@ -63,9 +84,8 @@ func dateTokens(s string) []dateToken {
 			for j < len(runes) && unicode.IsLetter(runes[j]) {
 				j++
 			}
-			w := strings.ToLower(string(runes[i:j]))
-			// ordinal suffixes belong to the number before them: "30th September"
-			if len(toks) > 0 && toks[len(toks)-1].word == "" && (w == "st" || w == "nd" || w == "rd" || w == "th") {
+			w := data.Fold(string(runes[i:j]))
+			if len(toks) > 0 && toks[len(toks)-1].word == "" && ordinalSuffixes[w] {
 				i = j
 				continue
 			}
@@ -117,19 +137,27 @@ func dateAt(t []dateToken) (string, bool) {
 }
 
 func ymd(y, m, d int) (string, bool) {
-	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 {
+	if m < 1 || m > 12 || d < 1 {
 		return "", false
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d {
 		return "", false
 	}
-	return t.Format(time.DateOnly), true
+	return stored(t.Format(time.DateOnly))
 }
 
 func ym(y, m int) (string, bool) {
-	if y < 1900 || y > 2200 || m < 1 || m > 12 {
+	if m < 1 || m > 12 {
 		return "", false
 	}
-	return fmt.Sprintf("%04d-%02d", y, m), true
+	return stored(fmt.Sprintf("%04d-%02d", y, m))
+}
+
+// stored keeps a date only when the catalogue takes it: the year range is data.ValidThrough's, not a second one.
+func stored(d string) (string, bool) {
+	if data.ValidThrough(d) == "" {
+		return "", false
+	}
+	return d, true
 }

@@ -3,6 +3,7 @@ package scraper
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -382,7 +383,7 @@ func (r *pageReader) applyProfileField(c *data.Cluster, lf labelledField, vals [
 			}
 		}
 		if first != "" {
-			r.warnf("unreadable label date %q on %s", first, r.url)
+			r.warnf(unreadableDate, recordName(c.Name, "the profile"), first)
 		}
 	case fieldLabelYear:
 		if c.LabelYear == 0 {
@@ -471,7 +472,7 @@ func (r *pageReader) ecosystemsIn(text, who string) []data.Ecosystem {
 		if e, ok := ecosystems.get(part); ok {
 			out = append(out, e)
 		} else {
-			r.warnf("unknown ecosystem %q on %s ignored", part, r.url)
+			r.warnf(unknownEcosystem, recordName(who, "the profile"), part)
 		}
 	}
 	return out
@@ -556,10 +557,33 @@ func (r *pageReader) readECCPListing(doc *goquery.Document) (Page, error) {
 			p.Links = append(p.Links, Link{URL: link})
 		}
 	})
+	p.Next = resolve(base, firstMatch(doc.Selection, eccpListing.Next, "href"))
 	if len(p.Links) == 0 {
+		// The live listing ends with one empty page, no cards and no next link: the end, not a failure. An
+		// empty first page is still one, so that a changed site is noticed.
+		if p.Next == "" && listingPageNumber(p.URL) > 0 {
+			return p, nil
+		}
 		return Page{}, fmt.Errorf("no result cards found on %s as an ECCP listing", r.url)
 	}
-	p.Next = resolve(base, firstMatch(doc.Selection, eccpListing.Next, "href"))
 	p.Warnings = r.warnings
 	return p, nil
+}
+
+// listingPageNumber is a listing's page=N, counted from 0 (the last of Drupal's multi-pager "0,2"); -1 when
+// the address has none.
+func listingPageNumber(pageURL string) int {
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return -1
+	}
+	v := u.Query().Get("page")
+	if i := strings.LastIndexByte(v, ','); i >= 0 {
+		v = v[i+1:]
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return -1
+	}
+	return n
 }

@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -158,19 +159,26 @@ func (r *pageReader) readESCA(doc *goquery.Document) (Page, error) {
 	country, err := r.escaCountry(doc)
 	var recs []data.Cluster
 	for _, t := range tables {
+		perRow := slices.Contains(t.columns, fieldCountry)
 		for _, tr := range tableRows(t.node)[1:] {
-			c := r.escaRow(t, rowCells(tr))
-			if c.Country == "" {
+			c, stated := r.escaRow(t, rowCells(tr))
+			if c.Name == "" {
+				continue
+			}
+			switch {
+			case stated != "" && c.Country == "":
+				// The industry view lists clusters outside Europe too; the catalogue keeps European ones.
+				r.warnf(outsideEurope, c.Name, stated)
+				continue
+			case c.Country == "" && country != "":
 				c.Country = country
+			case c.Country == "" && perRow:
+				r.warnf("%s: skipped: its Country cell is empty and the page names no country", c.Name)
+				continue
+			case c.Country == "":
+				return Page{}, err // a country page that does not say its country: ask for it
 			}
-			if c.Name != "" {
-				recs = append(recs, c)
-			}
-		}
-	}
-	for _, c := range recs {
-		if c.Country == "" && err != nil {
-			return Page{}, err
+			recs = append(recs, c)
 		}
 	}
 	p := r.page(r.url, KindESCA, recs)
@@ -196,8 +204,12 @@ func (r *pageReader) escaCountry(doc *goquery.Document) (string, error) {
 	return "", fmt.Errorf("%s does not say which country its ESCA table is for; give it (import --country DK, or \"ESCA country\" in the Import dialog)", r.url)
 }
 
-func (r *pageReader) escaRow(t escaTable, cells []*html.Node) data.Cluster {
-	c := data.Cluster{Label: t.level}
+// outsideEurope is the warning for a row whose country is not one of data.Countries.
+const outsideEurope = "%s: skipped: %s is outside Europe (not a country of the catalogue)"
+
+// escaRow reads one row; stated is the text of its Country cell, "" when it has none.
+func (r *pageReader) escaRow(t escaTable, cells []*html.Node) (c data.Cluster, stated string) {
+	c.Label = t.level
 	for i, cell := range cells {
 		if i >= len(t.columns) || t.columns[i] == fieldNone {
 			continue
@@ -217,17 +229,19 @@ func (r *pageReader) escaRow(t escaTable, cells []*html.Node) data.Cluster {
 			if d, ok := dateOf(v); ok {
 				c.LabelValidUntil = d
 			} else if v.text != "" {
-				r.warnf("unreadable label date %q for %s on %s", v.text, c.Name, r.url)
+				r.warnf(unreadableDate, recordName(c.Name, "a row"), v.text)
 			}
 		case fieldLabel:
 			if l, ok := data.ParseLabel(v.text); ok {
 				c.Label = l
 			}
 		case fieldCountry:
-			c.Country = r.countryCode(v.text, c.Name)
+			// Not countryOf: a row of a country the catalogue does not keep is skipped, not kept without it.
+			stated = v.text
+			c.Country, _ = countries.get(v.text)
 		case fieldCity:
 			c.City = v.text
 		}
 	}
-	return c
+	return c, stated
 }

@@ -45,10 +45,11 @@ type Progress struct {
 type Summary struct {
 	RunID int64
 	data.RunCounts
-	// Problems are every page that failed or was skipped and every record left unmerged, with the reason.
+	// Problems are every page that failed or was skipped, every record left unmerged and every value left out
+	// (kind data.ProblemWarning), with the reason, in the order met.
 	Problems []data.Problem
-	// Warnings are problems that did not stop a page ("url: unknown country ...").
-	Warnings []string
+	// Warnings counts the problems of kind data.ProblemWarning: values left out of records that were kept.
+	Warnings int
 	// Sources is how many of the sources asked for were read: at least one of their pages read whole.
 	Sources   int
 	Cancelled bool
@@ -237,7 +238,7 @@ func (im *importer) page(ctx context.Context, name, fetched string, body []byte,
 		return pg, false
 	}
 	for _, w := range pg.Warnings {
-		im.sum.Warnings = append(im.sum.Warnings, name+": "+w)
+		im.warn(ctx, name, w)
 	}
 	if pg.Kind == KindOther {
 		reason := pg.Skipped
@@ -289,10 +290,19 @@ func (im *importer) skip(ctx context.Context, u, reason string) {
 	im.problem(ctx, data.Problem{URL: u, Kind: data.ProblemSkipped, Reason: reason})
 }
 
+// warn reports a value a page gave that was left out; the rest of the page was read.
+func (im *importer) warn(ctx context.Context, u, reason string) {
+	im.sum.Warnings++
+	im.problem(ctx, data.Problem{URL: u, Kind: data.ProblemWarning, Reason: reason})
+}
+
 func (im *importer) problem(ctx context.Context, p data.Problem) {
 	im.sum.Problems = append(im.sum.Problems, p)
 	if err := im.sink.RecordProblem(context.WithoutCancel(ctx), im.sum.RunID, p); err != nil {
-		im.sum.Warnings = append(im.sum.Warnings, fmt.Sprintf("%s: cannot record the problem: %v", p.URL, err))
+		// Shown, not stored: the catalogue would not take it.
+		im.sum.Warnings++
+		im.sum.Problems = append(im.sum.Problems, data.Problem{URL: p.URL, Kind: data.ProblemWarning,
+			Reason: fmt.Sprintf("the problem above could not be recorded with the import: %v", err)})
 	}
 }
 

@@ -148,7 +148,7 @@ func BenchmarkImportFolder1000(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
-		store, err := data.Open(context.Background(), filepath.Join(b.TempDir(), "catalogue.db"))
+		store, err := data.Open(context.Background(), filepath.Join(b.TempDir(), "catalogue.db"), data.WithSeed(Sample))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -28,8 +28,8 @@ func crawlPage(t testing.TB, name string) []byte {
 func openStore(t testing.TB, sample bool) *data.Store {
 	t.Helper()
 	var opts []data.Option
-	if !sample {
-		opts = append(opts, data.WithoutSample())
+	if sample {
+		opts = append(opts, data.WithSeed(Sample))
 	}
 	s, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "catalogue.db"), opts...)
 	if err != nil {
@@ -453,5 +453,23 @@ func TestImportOfNothingReadable(t *testing.T) {
 	sum := importOK(t, store, testOptions(), filepath.Join(t.TempDir(), "missing.html"), "ftp://example.org/x")
 	if sum.AnyRead() || sum.Failed != 2 {
 		t.Errorf("summary %+v, want nothing read, two failures", sum)
+	}
+}
+
+// The live listing ends with one empty page (no cards, no next link): the crawl stops there, failing nothing.
+func TestImportEndsAtTheEmptyLastListingPage(t *testing.T) {
+	s := newSite(t)
+	serveListing(s)
+	page1 := strings.Replace(string(crawlPage(t, "listing-page-1.html")), `<li class="pager__item is-active">Page 2</li>`,
+		`<li class="pager__item is-active">Page 2</li><li class="pager__item pager__item--next"><a href="?type=cluster_organisation&amp;page=2" rel="next" aria-label="Next page">Next</a></li>`, 1)
+	s.page("/search-results?type=cluster_organisation&page=1", htmlType, []byte(page1))
+	s.page("/search-results?type=cluster_organisation&page=2", htmlType, testPage(t, "eccp-listing-page-2-empty.html"))
+	store := openStore(t, false)
+	sum := importOK(t, store, testOptions(), s.url("/search-results?type=cluster_organisation&page=0"))
+	if s.count("/search-results?type=cluster_organisation&page=2") != 1 {
+		t.Fatalf("the empty last page was requested %d times, want once", s.count("/search-results?type=cluster_organisation&page=2"))
+	}
+	if sum.Added != 6 || sum.Failed != 0 || len(sum.Problems) != 0 {
+		t.Errorf("summary %+v, problems %+v; want 6 added and no problem", sum.RunCounts, sum.Problems)
 	}
 }

@@ -34,6 +34,9 @@ type Page struct {
 	Next string
 	// Skipped says why a page of KindOther was passed over ("a news item, not a cluster profile").
 	Skipped string
+	// CatalogueCopy is set for a CSV file that ClusterBridge exported: its rows are the catalogue's facts read
+	// back, so the file is not made their source.
+	CatalogueCopy bool `json:",omitempty"`
 	// Warnings are problems that did not stop the page, e.g. unknown CSV columns or an unreadable date.
 	Warnings []string
 }

@@ -82,6 +82,31 @@ var pageVariants = map[string]struct {
 		{`  <h1 class="page-title"><span class="field field--name-title field--type-string field--label-hidden">Food &amp; Bio Cluster Denmark</span></h1>`,
 			`  <h1 class="page-title"></h1>`},
 	}},
+	// The live listing's last page: no cards, no next link.
+	"eccp-listing-page-2-empty.html": {"eccp-listing-page-1.html", []pageEdit{
+		{`type=cluster_organisation&amp;page=1" />`, `type=cluster_organisation&amp;page=2" />`},
+		{`<div class="view-header">Displaying 4 - 6 of 6 results</div>`, ``},
+		{`<div class="view-content">
+  <div class="search-result-item views-row">
+    <div class="search-result-item__type">Cluster organisation</div>
+    <h3 class="search-result-item__title"><a href="/content/odense-robotics" hreflang="en">Odense Robotics</a></h3>
+    <div class="search-result-item__meta"><span class="country">Denmark</span> &middot; <span class="ecosystems">Digital, Electronics</span></div>
+  </div>
+  <div class="search-result-item views-row">
+    <div class="search-result-item__type">Cluster organisation</div>
+    <h3 class="search-result-item__title"><a href="/content/mobile-heights" hreflang="en">Mobile Heights</a></h3>
+    <div class="search-result-item__meta"><span class="country">Sweden</span> &middot; <span class="ecosystems">Digital</span></div>
+  </div>
+  <div class="search-result-item views-row">
+    <div class="search-result-item__type">Cluster organisation</div>
+    <h3 class="search-result-item__title"><a href="/content/flanders-food" hreflang="en">Flanders&#x27; FOOD</a></h3>
+    <div class="search-result-item__meta"><span class="country">Belgium</span> &middot; <span class="ecosystems">Agri-food</span></div>
+  </div>
+</div>
+`, `<div class="view-content"></div>
+`},
+		{`<li class="pager__item is-active">Page 2</li>`, `<li class="pager__item is-active">Page 3</li>`},
+	}},
 	"esca-no-country.html": {"esca-benchmarked-clusters-denmark.html", []pageEdit{
 		{`<form method="get" action="/benchmarked-clusters/"><label for="country">Country</label><select id="country" name="country"><option value="0a1b">Austria</option><option value="1c2d">Belgium</option><option value="2e3f" selected>Denmark</option><option value="9z9z">Spain</option><option value="4a5b">Sweden</option></select> <input type="submit" value="Show"></form>`,
 			``},

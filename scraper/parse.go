@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -112,18 +111,13 @@ func (r *pageReader) normalise(c *data.Cluster) bool {
 	if c.Name == "" {
 		return false
 	}
-	c.Country = r.countryCode(c.Country, c.Name)
+	c.Country = countryOf(c.Country, c.Name, r.warnf)
 	c.Website = absoluteWebsite(c.Website)
 	c.Ecosystems = data.EcosystemsOf(data.EcosystemMask(c.Ecosystems)) // each once, in canonical order
 	c.Sectors = uniqueStrings(c.Sectors)
 	if c.LabelValidUntil != "" {
 		// Re-read even dates data accepts: "0000-01" passes time.Parse but is no label's date.
-		if d, ok := parseDate(c.LabelValidUntil); ok {
-			c.LabelValidUntil = d
-		} else {
-			r.warnf("unreadable label date %q for %s ignored", c.LabelValidUntil, c.Name)
-			c.LabelValidUntil = ""
-		}
+		c.LabelValidUntil = dateOrWarn(c.LabelValidUntil, c.Name, r.warnf)
 	}
 	if c.Members == 0 && c.MembersText != "" {
 		c.Members = leadingNumber(c.MembersText)
@@ -131,8 +125,17 @@ func (r *pageReader) normalise(c *data.Cluster) bool {
 	return true
 }
 
-// countryCode turns a country name or code into an upper-case ISO code; an unknown one is dropped with a warning.
-func (r *pageReader) countryCode(s, who string) string {
+// The warnings of unreadable values, one wording for every source; who is the record ("row 4 (Name)" in a
+// spreadsheet, the cluster's name on a page) and the page's address comes before it in the import's report.
+const (
+	unknownCountry   = "%s: unknown country %q left out; use an English name or ISO code"
+	unknownEcosystem = "%s: unknown ecosystem %q left out"
+	unreadableDate   = "%s: unreadable label date %q left out; write it as 2026-09-30, 30.09.2026 or September 2026"
+)
+
+// countryOf turns a country name or code into an upper-case ISO code through data.CountryCode, the one
+// country reader; an unknown one is left out with a warning, never kept as written.
+func countryOf(s, who string, warnf func(string, ...any)) string {
 	s = collapse(s)
 	if s == "" {
 		return ""
@@ -140,7 +143,25 @@ func (r *pageReader) countryCode(s, who string) string {
 	if code, ok := countries.get(s); ok {
 		return code
 	}
-	r.warnf("unknown country %q for %s ignored", s, who)
+	warnf(unknownCountry, who, s)
+	return ""
+}
+
+// recordName names a record in a warning: its name, else what it is ("the profile") while the name is unknown.
+func recordName(name, otherwise string) string {
+	if name = collapse(name); name != "" {
+		return name
+	}
+	return otherwise
+}
+
+// dateOrWarn reads a label date through parseDate, the one date reader; an unreadable one is left out with a
+// warning.
+func dateOrWarn(s, who string, warnf func(string, ...any)) string {
+	if d, ok := parseDate(s); ok {
+		return d
+	}
+	warnf(unreadableDate, who, s)
 	return ""
 }
 
@@ -194,42 +215,6 @@ func uniqueStrings(ss []string) []string {
 		out = append(out, s)
 	}
 	return out
-}
-
-// leadingNumber reads the first number in text such as "~90", "90+" or "1,200 members".
-func leadingNumber(s string) int {
-	n, started := 0, false
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			if n > 100_000_000 {
-				return n
-			}
-			n = n*10 + int(r-'0')
-			started = true
-		case started && (r == ',' || r == '.' || r == ' ' || r == '\u00a0' || r == '\''):
-			// thousands separators inside the number
-		case started:
-			return n
-		}
-	}
-	return n
-}
-
-// yearIn finds a plausible year (1800–2100) written as four digits in text such as "2006" or "12/03/2006".
-func yearIn(s string) int {
-	for _, tok := range numberTokens(s) {
-		if len(tok) == 4 {
-			if y, _ := strconv.Atoi(tok); y >= 1800 && y <= 2100 {
-				return y
-			}
-		}
-	}
-	return 0
-}
-
-func numberTokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 }
 
 // resolve makes href absolute against base; it returns "" for what is no link.

@@ -29,6 +29,8 @@ var pageCases = map[string]struct {
 	"eccp-sitemap.xml":                        {url: "https://clustercollaboration.eu/sitemap.xml?page=1"},
 	"eccp-profile-latin1-header.html":         {contentType: "text/html; charset=iso-8859-1"},
 	"esca-no-country.html":                    {country: "dk"},
+	"eccp-listing-page-2-empty.html":          {url: "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=2"},
+	"esca-industry-view.html":                 {url: "https://www.cluster-analysis.org/benchmarked-clusters/?industry=food-industry"},
 	"esca-benchmarked-clusters-denmark.html":  {url: "https://www.cluster-analysis.org/benchmarked-clusters/?country=2e3f"},
 	"eucles-labellised-clusters-2024-q3.html": {url: "https://www.eucles.be/2024/10/15/july-august-and-september-2024-labellised-clusters/"},
 }
@@ -193,18 +195,52 @@ func TestLatin1KeepsAccents(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
-	for in, want := range map[string]string{
-		"2026-09-30": "2026-09-30", "2026/09/30": "2026/09/30", "30/09/2026": "2026-09-30", "30.09.2026": "2026-09-30",
-		"30 September 2026": "2026-09-30", "September 30, 2026": "2026-09-30", "30th Sept 2026": "2026-09-30",
-		"September 2026": "2026-09", "09/2026": "2026-09", "2026-09": "2026-09", "2026-09-30T12:00:00Z": "2026-09-30",
-		"09/30/2026": "2026-09-30", "31/02/2026": "", "2026": "", "soon": "", "": "",
+	for _, tc := range []struct{ in, want string }{
+		{"2026-09-30", "2026-09-30"},                 // ISO
+		{"2026-09-30T12:00:00Z", "2026-09-30"},       // ISO timestamp (<time datetime>)
+		{"2026/09/30", "2026-09-30"},                 // ESCA
+		{"30.09.2026", "2026-09-30"},                 // Excel de, da, nb
+		{"1.9.2026", "2026-09-01"},                   // Excel de without leading zeros
+		{"30/09/2026", "2026-09-30"},                 // Excel fr
+		{"30-09-2026", "2026-09-30"},                 // Excel nl
+		{"30-9-2026", "2026-09-30"},                  // Excel nl without leading zeros
+		{"09/30/2026", "2026-09-30"},                 // US, when the numbers say so
+		{"30 September 2026", "2026-09-30"},          // English
+		{"Tuesday, 30 September 2026", "2026-09-30"}, // English with a weekday
+		{"September 30, 2026", "2026-09-30"},         // US English
+		{"30th Sept 2026", "2026-09-30"},
+		{"Sept. 30, 2026", "2026-09-30"},
+		{"30 september 2026", "2026-09-30"},  // Swedish, Danish, Norwegian, Dutch
+		{"30. September 2026", "2026-09-30"}, // German
+		{"1. März 2026", "2026-03-01"},       // German, accented
+		{"1 maart 2026", "2026-03-01"},       // Dutch
+		{"17 mei 2026", "2026-05-17"},        // Dutch
+		{"17 maj 2026", "2026-05-17"},        // Swedish, Danish
+		{"17. mai 2026", "2026-05-17"},       // Norwegian
+		{"3 oktober 2026", "2026-10-03"},     // Swedish, Norwegian, Danish, Dutch, German
+		{"31. desember 2026", "2026-12-31"},  // Norwegian
+		{"31. Dezember 2026", "2026-12-31"},  // German
+		{"1er août 2026", "2026-08-01"},      // French
+		{"15 février 2026", "2026-02-15"},    // French
+		{"31 décembre 2026", "2026-12-31"},   // French
+		{"30 settembre 2026", "2026-09-30"},  // Italian
+		{"September 2026", "2026-09"},        // a month stays a month
+		{"augusti 2026", "2026-08"},          // Swedish month
+		{"juin 2026", "2026-06"},             // French month
+		{"09/2026", "2026-09"},
+		{"2026-09", "2026-09"},
+		{"2026/09", "2026-09"},
+		{"31/02/2026", ""}, // no such day
+		{"30.09.1999", ""}, // before the catalogue's years
+		{"30.09.2101", ""}, // after them
+		{"2101-01", ""},
+		{"2026", ""}, // a year is no date
+		{"soon", ""},
+		{"", ""},
 	} {
-		if want == "2026/09/30" {
-			want = "2026-09-30"
-		}
-		got, ok := parseDate(in)
-		if got != want || ok != (want != "") {
-			t.Errorf("parseDate(%q) = %q, %v; want %q", in, got, ok, want)
+		got, ok := parseDate(tc.in)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("parseDate(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
 		}
 	}
 }
@@ -234,5 +270,42 @@ func TestContainsWords(t *testing.T) {
 		if got := containsWords(tc.text, tc.words); got != tc.want {
 			t.Errorf("containsWords(%q, %q) = %v", tc.text, tc.words, got)
 		}
+	}
+}
+
+// The live listing ends with one empty page; an empty first page is no listing's end but a changed site.
+func TestEmptyListingPageEndsTheListing(t *testing.T) {
+	p, err := parseTestPage(t, "eccp-listing-page-2-empty.html")
+	if err != nil || p.Kind != KindECCPListing || len(p.Links) != 0 || p.Next != "" {
+		t.Errorf("the last, empty page: %+v, %v; want a listing with no links and no error", p, err)
+	}
+	body := testPage(t, "eccp-listing-page-2-empty.html")
+	first := "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=0"
+	if _, err := Parse(first, body, "text/html", Options{ReadAt: readAt}); err == nil || !strings.Contains(err.Error(), "no result cards found") {
+		t.Errorf("an empty first page gave %v, want no result cards found", err)
+	}
+}
+
+// ESCA's industry view gives the country per row and lists clusters outside Europe: those are skipped, each
+// with its reason, as is a row whose Country cell is empty on a page that names no country.
+func TestESCAIndustryViewReadsTheCountryPerRow(t *testing.T) {
+	p, err := parseTestPage(t, "esca-industry-view.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range p.Records {
+		got = append(got, c.Name+" "+c.Country+" "+string(c.Label)+" "+c.LabelValidUntil)
+	}
+	want := []string{"Agro Business Park DK bronze 2018-12-18", "Food & Bio Cluster Denmark DK bronze 2026-09-30", "Flanders’ FOOD BE bronze 2017-06-01"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("records %q, want %q", got, want)
+	}
+	wantWarnings := []string{
+		"Clúster Alimentario de Jalisco: skipped: Mexico is outside Europe (not a country of the catalogue)",
+		"Wagralim: skipped: its Country cell is empty and the page names no country",
+	}
+	if strings.Join(p.Warnings, "\n") != strings.Join(wantWarnings, "\n") {
+		t.Errorf("warnings %q, want %q", p.Warnings, wantWarnings)
 	}
 }

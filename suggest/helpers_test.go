@@ -1,12 +1,12 @@
 package suggest
 
 import (
-	"bytes"
+	"context"
 	"testing"
 	"time"
 
-	"clusterbridge/assets"
 	"clusterbridge/data"
+	"clusterbridge/scraper"
 )
 
 // today is the fixed day the tests judge labels on.
@@ -14,7 +14,7 @@ var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
 func sample(t testing.TB) []data.Cluster {
 	t.Helper()
-	cs, _, err := data.ReadClustersCSV(bytes.NewReader(assets.SampleCSV), "sample")
+	cs, err := scraper.Sample(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

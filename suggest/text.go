@@ -60,11 +60,9 @@ var stopWords = func() map[string]bool {
 			m[data.Fold(w)] = true
 		}
 	}
-	for _, c := range data.Countries {
-		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			for _, w := range strings.Fields(data.Fold(n)) {
-				m[w] = true
-			}
+	for _, n := range data.CountryNames() {
+		for _, w := range strings.Fields(data.Fold(n)) {
+			m[w] = true
 		}
 	}
 	return m
