@@ -73,7 +73,7 @@ func fileSize(p string) int64 {
 // BenchmarkFindDuplicates100k is the pass every import ends with, over 100,000 synthetic clusters.
 func BenchmarkFindDuplicates100k(b *testing.B) {
 	ctx := context.Background()
-	s, err := data.Open(ctx, filepath.Join(b.TempDir(), "c.db"), data.WithoutSample())
+	s, err := data.Open(ctx, filepath.Join(b.TempDir(), "c.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

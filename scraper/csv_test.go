@@ -60,7 +60,7 @@ func exportedStore(t *testing.T) (*data.Store, []data.Cluster) {
 		t.Fatalf("search: %v, %+v", err, res)
 	}
 	for _, c := range res.Clusters {
-		if err := store.AddToShortlist(ctx, list.ID, c.ID, data.EntryMeeting, "Anna Hansen; +45 1234"); err != nil {
+		if _, err := store.AddToShortlist(ctx, list.ID, c.ID, data.EntryMeeting, "Anna Hansen; +45 1234"); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := store.AddNote(ctx, c.ID, "=Met in Brussels; follow up"); err != nil {
