@@ -164,9 +164,6 @@ func runMatchesDecide(e *env, args []string, merge bool) error {
 
 // announceMatches tells, after an import, how many matches wait for the user, or lists them.
 func announceMatches(e *env, list bool) error {
-	if _, err := e.store.FindDuplicates(e.ctx); err != nil {
-		return err
-	}
 	reviews, err := e.store.Reviews(e.ctx)
 	if err != nil || len(reviews) == 0 {
 		return err

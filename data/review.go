@@ -175,7 +175,7 @@ func (s *Store) Decide(ctx context.Context, reviewID, into int64) error {
 		}
 		switch ReviewKind(kind) {
 		case ReviewAmbiguous:
-			err = s.decideRecord(ctx, tx, subject, record, into)
+			err = s.decideRecord(ctx, tx, subject, record, ids, into)
 		case ReviewDuplicate:
 			err = s.decidePair(ctx, tx, subject, ids, into)
 		}
@@ -186,7 +186,7 @@ func (s *Store) Decide(ctx context.Context, reviewID, into int64) error {
 	})
 }
 
-func (s *Store) decideRecord(ctx context.Context, tx *sql.Tx, subject, record string, into int64) error {
+func (s *Store) decideRecord(ctx context.Context, tx *sql.Tx, subject, record string, candidates []int64, into int64) error {
 	var r Cluster
 	if err := json.Unmarshal([]byte(record), &r); err != nil {
 		return fmt.Errorf("the record of this match is unreadable: %w", err)
@@ -201,6 +201,12 @@ func (s *Store) decideRecord(ctx context.Context, tx *sql.Tx, subject, record st
 			return err
 		}
 		into = r.ID
+		// The user said the record is none of the candidates: the new cluster and each of them stay apart.
+		for _, id := range candidates {
+			if err := decide(ctx, tx, pairSubject(into, id), 0, m.now); err != nil {
+				return err
+			}
+		}
 	} else if _, _, err := m.update(ctx, into, &r); err != nil {
 		return err
 	}
@@ -372,7 +378,8 @@ func (s *Store) FindDuplicates(ctx context.Context) (int, error) {
 		now := s.now()
 		for _, rv := range found {
 			var known int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM match_reviews WHERE subject = ?`, rv.subject).Scan(&known); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM match_reviews WHERE subject = ?1) +
+				(SELECT count(*) FROM match_decisions WHERE subject = ?1)`, rv.subject).Scan(&known); err != nil {
 				return err
 			}
 			if known > 0 {

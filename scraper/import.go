@@ -53,6 +53,8 @@ type Summary struct {
 	// Sources is how many of the sources asked for were read: at least one of their pages read whole.
 	Sources   int
 	Cancelled bool
+	// Duplicates is how many pairs of clusters the import left probably one organisation, new for review.
+	Duplicates int
 }
 
 // AnyRead says whether at least one source was read; the command exits 0 then.
@@ -100,6 +102,14 @@ func Import(ctx context.Context, sources []string, opts ImportOptions, sink Sink
 	}
 	if im.sum.Cancelled {
 		return im.sum, ctx.Err()
+	}
+	// What was added may be a cluster known under another spelling: ask the user about each such pair.
+	if im.sum.Added > 0 || im.sum.Updated > 0 {
+		n, err := sink.FindDuplicates(ctx)
+		im.sum.Duplicates = n
+		if err != nil {
+			return im.sum, fmt.Errorf("the import is saved, but looking for duplicates failed: %w", err)
+		}
 	}
 	return im.sum, nil
 }

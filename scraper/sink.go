@@ -26,6 +26,9 @@ type Sink interface {
 	// Unchanged notes that a URL has not changed since its last read and says how many clusters came from it.
 	// A non-zero readAt refreshes the read time.
 	Unchanged(ctx context.Context, url string, readAt time.Time) (int, error)
+	// FindDuplicates keeps each pair of clusters that is probably one organisation for the user to review,
+	// and says how many new pairs it found.
+	FindDuplicates(ctx context.Context) (int, error)
 }
 
 var _ Sink = (*data.Store)(nil)
