@@ -244,7 +244,11 @@ var countryWords = func() map[string]string {
 
 // SameName compares two organisations' names (with their acronym fields) under the identity rules above.
 func SameName(nameA, acronymA, nameB, acronymB string) MatchLevel {
-	a, b := formsOf(nameA, acronymA), formsOf(nameB, acronymB)
+	return sameForms(nameA, formsOf(nameA, acronymA), nameB, formsOf(nameB, acronymB))
+}
+
+// sameForms is SameName over forms worked out already: a record's, once for all its candidates.
+func sameForms(nameA string, a nameForms, nameB string, b nameForms) MatchLevel {
 	if a.country != "" && b.country != "" && a.country != b.country {
 		return MatchDifferent // "Maritime Cluster Norway" and "Maritime Cluster Sweden"
 	}

@@ -191,11 +191,10 @@ func (s *Store) decideRecord(ctx context.Context, tx *sql.Tx, subject, record st
 	if err := json.Unmarshal([]byte(record), &r); err != nil {
 		return fmt.Errorf("the record of this match is unreadable: %w", err)
 	}
-	m, closeStmts, err := s.newMerger(ctx, tx)
+	m, err := s.newMerger(ctx, tx)
 	if err != nil {
 		return err
 	}
-	defer closeStmts()
 	if into == 0 {
 		if _, _, err := m.add(ctx, &r); err != nil {
 			return err

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" driver: pure Go, no cgo
@@ -31,6 +32,24 @@ type Store struct {
 	now func() time.Time
 	// filters answers searches from memory; see filterindex.go.
 	filters filterIndexHolder
+	// prepared holds statements that imports run for every record, prepared once (stmt).
+	prepared sync.Map // query -> *sql.Stmt
+}
+
+// stmt returns query prepared once for the store and bound to tx, which closes it when it ends.
+func (s *Store) stmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	st, ok := s.prepared.Load(query)
+	if !ok {
+		p, err := s.db.PrepareContext(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		var loaded bool
+		if st, loaded = s.prepared.LoadOrStore(query, p); loaded {
+			p.Close()
+		}
+	}
+	return tx.StmtContext(ctx, st.(*sql.Stmt)), nil
 }
 
 // Option changes how Open prepares a catalogue.
@@ -117,7 +136,13 @@ func checkFile(path string) error {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the catalogue.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.prepared.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
+	return s.db.Close()
+}
 
 // SetClock makes the store tell time by now; tests use it for repeatable dates.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }

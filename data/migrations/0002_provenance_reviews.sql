@@ -10,6 +10,10 @@ CREATE TABLE cluster_facts (
     PRIMARY KEY (cluster_id, field)
 ) WITHOUT ROWID;
 
+-- Matching looks a record up by a page it came from (a profile read again) and by an acronym.
+CREATE INDEX cluster_sources_url ON cluster_sources (url);
+CREATE INDEX clusters_acronym ON clusters (lower(replace(acronym, ' ', '')), country) WHERE acronym <> '';
+
 -- The labels already in the catalogue were stated by one of the cluster's sources; the best-standing and then
 -- most recently read one is the fairest guess of which.
 INSERT INTO cluster_facts (cluster_id, field, url, kind, read_at)
