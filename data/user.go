@@ -191,12 +191,7 @@ func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64
 }
 
 func shortlistExists(ctx context.Context, tx *sql.Tx, id int64) error {
-	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM shortlists WHERE id = ?`, id).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("shortlist %d: %w", id, ErrNotFound)
-	}
-	return err
+	return rowExists(ctx, tx, `SELECT 1 FROM shortlists WHERE id = ?`, id, "shortlist")
 }
 
 // Entry returns one cluster's entry on a shortlist.
@@ -323,10 +318,15 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 func clusterExists(ctx context.Context, tx *sql.Tx, id int64) error {
+	return rowExists(ctx, tx, `SELECT 1 FROM clusters WHERE id = ?`, id, "cluster")
+}
+
+// rowExists runs a query for one row by id; none is ErrNotFound, named by what.
+func rowExists(ctx context.Context, tx *sql.Tx, query string, id int64, what string) error {
 	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM clusters WHERE id = ?`, id).Scan(&one)
+	err := tx.QueryRowContext(ctx, query, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("cluster %d: %w", id, ErrNotFound)
+		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
 	}
 	return err
 }
