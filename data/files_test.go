@@ -223,3 +223,16 @@ func TestALockedCatalogueSaysSo(t *testing.T) {
 		t.Errorf("once the lock is gone the write still fails: %v", err)
 	}
 }
+
+// A shortlist that is gone (deleted in another window, say) is reported as not found, from the foreign key's code.
+func TestAddingToAMissingShortlistIsNotFound(t *testing.T) {
+	s := openSample(t)
+	ctx := context.Background()
+	c, err := s.FindCluster(ctx, "GCE Ocean Technology")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddToShortlist(ctx, 9999, c.ID, EntryCandidate, ""); !errors.Is(err, ErrNotFound) {
+		t.Errorf("adding to shortlist 9999 gave %v, want ErrNotFound", err)
+	}
+}
