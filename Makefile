@@ -35,6 +35,7 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted" >&2; exit 1; fi
 	go vet ./...
+	@go mod tidy -diff >/dev/null || { go mod tidy -diff; echo "go.mod or go.sum is not tidy: run go mod tidy and commit them" >&2; exit 1; }
 
 unit:
 	go test -race ./...

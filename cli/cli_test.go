@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -162,6 +163,36 @@ func TestRefusesAFileThatIsNoCatalogue(t *testing.T) {
 	code, out, errOut := run(t, path, "list")
 	if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, path) {
 		t.Errorf("exit %d, %q %q", code, out, errOut)
+	}
+}
+
+// A browser's history (any SQLite file of another program) is refused in one line and left as it was.
+func TestRefusesAnotherProgramsDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "places.sqlite")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`PRAGMA journal_mode = WAL`, `CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)`,
+		`INSERT INTO moz_places (url) VALUES ('https://clustercollaboration.eu/')`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	before, _ := os.ReadFile(path)
+	code, out, errOut := run(t, path, "shortlist", "new", "Trip")
+	if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, path) ||
+		!strings.Contains(errOut, "not a ClusterBridge catalogue") || !strings.Contains(errOut, "--db") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and one line naming the file and --db", code, out, errOut)
+	}
+	after, _ := os.ReadFile(path)
+	if len(before) == 0 || !bytes.Equal(after, before) {
+		t.Error("the refused database was changed")
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 1 {
+		t.Errorf("the folder holds %d files, want the database alone (no -wal or -shm)", len(files))
 	}
 }
 

@@ -57,6 +57,10 @@ type Option func(*openOptions)
 
 type openOptions struct {
 	seed func(context.Context) ([]Cluster, error)
+	// busyTimeout is how long a write waits for another program's lock before giving up.
+	busyTimeout time.Duration
+	// dsnExtra is appended to the connection string; tests use it to open a catalogue read-only.
+	dsnExtra string
 }
 
 // WithSeed fills a new catalogue with the records seed returns (the app passes scraper.Sample, the embedded
@@ -74,14 +78,14 @@ const cacheKiB = -8192
 var sqliteHeader = []byte("SQLite format 3\x00")
 
 // Open opens the catalogue at path, creating it (and its folder) when missing. A new catalogue is migrated to
-// the current schema and filled from WithSeed, if given. A file that is not a SQLite database, or one written by a
-// newer ClusterBridge, is refused and left untouched.
+// the current schema and filled from WithSeed, if given. A file that is not a SQLite database, a SQLite
+// database of another program, or a catalogue written by a newer ClusterBridge is refused and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	var o openOptions
+	o := openOptions{busyTimeout: 5 * time.Second}
 	for _, opt := range opts {
 		opt(&o)
 	}
-	if err := checkFile(path); err != nil {
+	if err := checkFile(ctx, path); err != nil {
 		return nil, err
 	}
 	if dir := filepath.Dir(path); dir != "" {
@@ -89,9 +93,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 			return nil, fmt.Errorf("cannot create the folder for catalogue %s: %w", path, err)
 		}
 	}
-	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
-		"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
-		fmt.Sprintf("&_pragma=cache_size(%d)", cacheKiB) + "&_pragma=temp_store(memory)&_txlock=immediate"
+	dsn := fileDSN(path) +
+		fmt.Sprintf("?_pragma=foreign_keys(1)&_pragma=busy_timeout(%d)", o.busyTimeout.Milliseconds()) +
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" + fmt.Sprintf("&_pragma=cache_size(%d)", cacheKiB) + "&_pragma=temp_store(memory)&_txlock=immediate" + o.dsnExtra
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)
@@ -111,8 +115,13 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
-// checkFile refuses an existing file that is not a SQLite database before the driver can touch it.
-func checkFile(path string) error {
+// fileDSN is path as a SQLite URI, so that SQLite's own parameters (mode, immutable) apply.
+func fileDSN(path string) string { return "file:" + (&url.URL{Path: path}).EscapedPath() }
+
+// checkFile refuses an existing file that is not a catalogue before the driver opens it for writing: opening
+// read-write already writes (the WAL journal mode goes into the header), and migrating would add our tables
+// to another program's database.
+func checkFile(ctx context.Context, path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -127,9 +136,75 @@ func checkFile(path string) error {
 		return nil // an empty file: SQLite makes a database of it
 	}
 	if !bytes.Equal(head[:n], sqliteHeader) {
-		return fmt.Errorf("%s is not a ClusterBridge catalogue (not a SQLite database); choose another file with --db", path)
+		return fmt.Errorf("%s is %w (not a SQLite database); choose another file with --db", path, ErrNotCatalogue)
+	}
+	names, err := schemaNames(ctx, path, "mode=ro&immutable=1")
+	if (err != nil || !isCatalogue(names)) && exists(path+"-wal") && exists(path+"-shm") {
+		// Immutable reads skip the WAL and every lock, so while another program checkpoints they may see a
+		// half-copied schema. With a WAL and its index already there, a reader that takes locks and reads
+		// the WAL creates nothing new: ask again that way.
+		if again, err2 := schemaNames(ctx, path, "mode=ro"); err2 == nil {
+			names, err = again, nil
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("cannot open catalogue %s: %w", path, friendly(err))
+	}
+	if !isCatalogue(names) {
+		shown := names
+		if len(shown) > 3 {
+			shown = append(shown[:3:3], "…")
+		}
+		return fmt.Errorf("%s is %w (it holds another program's tables: %s); choose another file with --db",
+			path, ErrNotCatalogue, strings.Join(shown, ", "))
 	}
 	return nil
+}
+
+// schemaNames lists the tables and views of the SQLite database at path, opened with the given SQLite URI
+// parameters (read-only ones: this must not write a byte).
+func schemaNames(ctx context.Context, path, params string) ([]string, error) {
+	db, err := sql.Open("sqlite", fileDSN(path)+"?"+params)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master
+		WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY rowid`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		names = append(names, name)
+	}
+	return names, rows.Err()
+}
+
+// isCatalogue says whether a database holding these tables is (or may become) a catalogue: an empty one, one
+// whose first open stopped after creating schema_migrations, or one with our schema.
+func isCatalogue(names []string) bool {
+	has := map[string]bool{}
+	for _, n := range names {
+		has[n] = true
+	}
+	switch {
+	case len(names) == 0:
+		return true
+	case len(names) == 1 && has["schema_migrations"]:
+		return true
+	}
+	return has["schema_migrations"] && has["clusters"]
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // Path is the catalogue's file.
@@ -260,23 +335,6 @@ func rekeyNames(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return syncFTS(ctx, tx)
-}
-
-// friendly turns the driver's words for a locked or foreign file into advice.
-func friendly(err error) error {
-	if err == nil {
-		return nil
-	}
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "SQLITE_BUSY"), strings.Contains(msg, "database is locked"):
-		return fmt.Errorf("the catalogue is locked by another program; close it and try again")
-	case strings.Contains(msg, "SQLITE_NOTADB"), strings.Contains(msg, "file is not a database"):
-		return fmt.Errorf("not a SQLite database")
-	case strings.Contains(msg, "SQLITE_READONLY"), strings.Contains(msg, "readonly"):
-		return fmt.Errorf("the catalogue is read-only; check the file's permissions")
-	}
-	return err
 }
 
 // DefaultPath is where the catalogue lives unless --db or CLUSTERBRIDGE_DB says otherwise.

@@ -28,7 +28,7 @@ type Entry struct {
 	Notes    []Note // every note, oldest first; exports join them
 }
 
-// ErrDuplicate says that a shortlist of that name exists already.
+// ErrDuplicate says that a shortlist of that name exists already: the name is taken.
 var ErrDuplicate = errors.New("already exists")
 
 // AddNote records a dated note about a cluster.
@@ -90,7 +90,7 @@ func (s *Store) CreateShortlist(ctx context.Context, name, purpose string) (Shor
 		res, err := tx.ExecContext(ctx, `INSERT INTO shortlists (name, purpose, created_at) VALUES (?, ?, ?)`,
 			l.Name, l.Purpose, formatTime(l.CreatedAt))
 		if err != nil {
-			if strings.Contains(err.Error(), "UNIQUE") {
+			if isUniqueViolation(err) {
 				return fmt.Errorf("shortlist %q %w; choose another name", name, ErrDuplicate)
 			}
 			return err
@@ -111,7 +111,7 @@ func (s *Store) UpdateShortlist(ctx context.Context, id int64, name, purpose str
 		res, err := tx.ExecContext(ctx, `UPDATE shortlists SET name = ?, purpose = ? WHERE id = ?`,
 			name, strings.TrimSpace(purpose), id)
 		if err != nil {
-			if strings.Contains(err.Error(), "UNIQUE") {
+			if isUniqueViolation(err) {
 				return fmt.Errorf("shortlist %q %w; choose another name", name, ErrDuplicate)
 			}
 			return err
