@@ -62,7 +62,7 @@ func TestOpenRefusesAFileThatIsNoCatalogue(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Open(context.Background(), path)
-	if err == nil || !strings.Contains(err.Error(), "not a ClusterBridge catalogue") || !strings.Contains(err.Error(), path) {
+	if !errors.Is(err, ErrNotCatalogue) || !strings.Contains(err.Error(), path) {
 		t.Fatalf("Open(text file) = %v, want a refusal naming the file", err)
 	}
 	after, _ := os.ReadFile(path)
