@@ -175,11 +175,13 @@ func TestScrollingReusesRows(t *testing.T) {
 		len(many), made, list.Size().Height, rowHeight, visible)
 	limit := visible + 2
 	if raceEnabled {
-		// The race detector makes sync.Pool drop a quarter of what it is given, on purpose.
-		limit = len(many) / 2
+		// The race detector makes sync.Pool drop a random quarter of what it is given, on purpose, so about
+		// one row in four scrolled past is made anew (some 250 of 1,000). A third stays well clear of that
+		// chance (six standard deviations) and far below one row per cluster.
+		limit += (len(many) - visible) / 3
 	}
 	if made > limit {
-		t.Errorf("scrolling made %d rows; a screenful is %d", made, visible)
+		t.Errorf("scrolling made %d rows, more than %d; a screenful is %d", made, limit, visible)
 	}
 }
 

@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -164,6 +164,12 @@ func (m *MainWindow) onExportOpenShortlist() {
 }
 
 func (m *MainWindow) chooseExportFile(l data.Shortlist, delim rune) {
+	m.exportDialog(l, delim).Show()
+}
+
+// exportDialog is the Save dialog for a shortlist's CSV. It takes only the chosen address from the dialog's
+// writer (lazy, see savefile.go, so the file is still whole) and writes the file itself, atomically.
+func (m *MainWindow) exportDialog(l data.Shortlist, delim rune) *dialog.FileDialog {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			m.showError(err)
@@ -172,8 +178,13 @@ func (m *MainWindow) chooseExportFile(l data.Shortlist, delim rune) {
 		if w == nil {
 			return // cancelled
 		}
-		path := w.URI().Path()
-		w.Close()
+		u := w.URI()
+		w.Close() // unwritten: the chosen file is as it was
+		if u.Scheme() != "file" {
+			m.showError(fmt.Errorf("cannot save to %s; choose a file on this computer", u))
+			return
+		}
+		path := u.Path()
 		m.exportShortlist(l.ID, path, delim, func(err error) {
 			if err != nil {
 				m.showError(err)
@@ -186,7 +197,7 @@ func (m *MainWindow) chooseExportFile(l data.Shortlist, delim rune) {
 	save.SetFileName(exportFileName(l.Name))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
 	save.Resize(fyne.NewSize(800, 560))
-	save.Show()
+	return save
 }
 
 // exportFileName is a file name made of a shortlist's name: "Water partners.csv".
@@ -209,26 +220,4 @@ func (m *MainWindow) exportShortlist(id int64, path string, delim rune, done fun
 		err := writeFileAtomically(path, func(f *os.File) error { return m.store.ExportShortlist(ctx, id, f, delim) })
 		return func() { done(err) }
 	})
-}
-
-// writeFileAtomically writes to a temporary file beside path and renames it into place, so that a failed
-// export never leaves half a file where a good one was.
-func writeFileAtomically(path string, write func(*os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

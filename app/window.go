@@ -74,6 +74,7 @@ func NewMainWindow(a fyne.App, store *data.Store) *MainWindow {
 
 func newMainWindow(a fyne.App, store *data.Store, do func(func())) *MainWindow {
 	registerTranslations()
+	useLazyFileWriters() // before any dialog: the Save dialog must not truncate the file an export replaces
 	m := &MainWindow{app: a, store: store, do: do, autoSelect: true}
 	m.ctx, m.stop = context.WithCancel(context.Background())
 	m.jobs = uiJobs{ctx: m.ctx, do: do}

@@ -65,10 +65,10 @@ func TestTypingASearchFiltersTheList(t *testing.T) {
 	w := newTestWindow(t)
 	test.Type(w.filters.search, "smaland")
 	w.waitFor("Automation Småland", func() bool { return w.results.total < 248 })
-	if !containsOf(w.names(), "Automation Småland") {
-		t.Fatalf("searching smaland lists %v", w.names())
+	if w.results.total != 1 || !containsOf(w.names(), "Automation Småland") {
+		t.Fatalf("searching smaland lists %v, want Automation Småland alone", w.names())
 	}
-	if want := "1 of 248 clusters"; w.results.total == 1 && w.results.count.Text != want {
+	if want := "1 of 248 clusters"; w.results.count.Text != want {
 		t.Errorf("count reads %q, want %q", w.results.count.Text, want)
 	}
 	if w.results.list.Length() != len(w.results.clusters) {

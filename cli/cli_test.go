@@ -196,10 +196,18 @@ func TestRefusesAnotherProgramsDatabase(t *testing.T) {
 	}
 }
 
-// dump is the user-visible state: every shortlist with its clusters, and GCE Ocean Technology's notes.
+// dump is the user-visible state: every shortlist with its clusters, GCE Ocean Technology with its notes, and
+// every cluster. A command that fails here would make two dumps equal whatever changed, so it stops the test.
 func dump(t *testing.T, db string) string {
-	_, lists, _ := run(t, db, "shortlist", "list", "--format", "json")
-	_, gce, _ := run(t, db, "show", "GCE Ocean Technology", "--format", "json")
-	_, count, _ := run(t, db, "list", "--format", "csv")
-	return lists + gce + count
+	t.Helper()
+	var b strings.Builder
+	for _, args := range [][]string{{"shortlist", "list", "--format", "json"}, {"show", "GCE Ocean Technology", "--format", "json"},
+		{"list", "--format", "csv"}} {
+		code, out, errOut := run(t, db, args...)
+		if code != 0 || out == "" {
+			t.Fatalf("%v: exit %d, %q", args, code, errOut)
+		}
+		b.WriteString(out)
+	}
+	return b.String()
 }

@@ -62,7 +62,7 @@ func TestOpenRefusesAFileThatIsNoCatalogue(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Open(context.Background(), path)
-	if err == nil || !strings.Contains(err.Error(), "not a ClusterBridge catalogue") || !strings.Contains(err.Error(), path) {
+	if !errors.Is(err, ErrNotCatalogue) || !strings.Contains(err.Error(), path) {
 		t.Fatalf("Open(text file) = %v, want a refusal naming the file", err)
 	}
 	after, _ := os.ReadFile(path)
@@ -221,7 +221,10 @@ func TestValidOnlyKeepsLabelsNotYetExpired(t *testing.T) {
 	}
 	want := map[string]LabelStatus{"Valid Day": StatusValid, "Valid Month": StatusValid, "Expired": StatusExpired,
 		"Unverified": StatusUnverified, "Plain": StatusNone}
-	all, _ := s.Search(ctx, Query{})
+	all, err := s.Search(ctx, Query{})
+	if err != nil || len(all.Clusters) != len(want) {
+		t.Fatalf("the catalogue lists %d clusters (%v), want %d", len(all.Clusters), err, len(want))
+	}
 	for _, c := range all.Clusters {
 		if got := c.LabelStatus(fixedDay); got != want[c.Name] {
 			t.Errorf("%s: status %s, want %s", c.Name, got, want[c.Name])

@@ -89,6 +89,9 @@ func TestCuriosity(t *testing.T) {
 			t.Errorf("%s at curiosity 1: only %d of %d bring a complementary ecosystem", name, bring, len(curious))
 		}
 		alike := ix.Suggest(home, Options{Limit: 10, Curiosity: 0, Today: today})
+		if len(alike) == 0 {
+			t.Fatalf("%s at curiosity 0: no suggestion", name)
+		}
 		checkList(t, home, alike)
 		for _, s := range alike {
 			if len(s.Shared) == 0 {
@@ -132,16 +135,25 @@ func TestCountryFilter(t *testing.T) {
 		t.Errorf("Benelux: countries seen %v, want BE and NL", seen)
 	}
 	// A group that holds the home's country still leaves the home's country out.
-	for _, s := range ix.Suggest(home, Options{Countries: []string{"nordic"}, Today: today}) {
+	nordic := ix.Suggest(home, Options{Countries: []string{"nordic"}, Today: today})
+	if len(nordic) == 0 {
+		t.Fatal("Nordic from Denmark: no suggestion")
+	}
+	for _, s := range nordic {
 		if !slices.Contains([]string{"FI", "IS", "NO", "SE"}, s.Country) {
 			t.Errorf("Nordic from Denmark: %s is in %s", s.Name, s.Country)
 		}
 	}
 	// Codes and names mix with groups.
+	mixed := map[string]bool{}
 	for _, s := range ix.Suggest(home, Options{Countries: []string{"Iberia", "fr"}, Today: today}) {
+		mixed[s.Country] = true
 		if !slices.Contains([]string{"ES", "PT", "FR"}, s.Country) {
 			t.Errorf("Iberia+fr: %s is in %s", s.Name, s.Country)
 		}
+	}
+	if !mixed["ES"] || !mixed["FR"] {
+		t.Errorf("Iberia+fr: countries seen %v, want ES and FR among them", mixed)
 	}
 	if got := ix.Suggest(home, Options{Countries: []string{"Atlantis"}, Today: today}); len(got) != 0 {
 		t.Errorf("an unknown country matched %d clusters", len(got))
@@ -162,6 +174,9 @@ func TestLabelFilters(t *testing.T) {
 		}
 	}
 	none := ix.Suggest(home, Options{Labels: []data.Label{data.LabelNone}, Today: today})
+	if len(none) == 0 {
+		t.Fatal("no suggestion without a label")
+	}
 	for _, s := range none {
 		if s.Label != data.LabelNone || s.LabelStatus != data.StatusNone || strings.Contains(s.Why, "unverified") {
 			t.Errorf("none filter let %s (%q) through: %s", s.Name, s.Label, s.Why)
@@ -328,6 +343,9 @@ func TestConcurrent(t *testing.T) {
 	cs := sample(t)
 	ix := NewIndex(cs)
 	want := ix.Suggest(HomeFromCluster(cs[0]), Options{Limit: 10, Curiosity: 0.5, Today: today})
+	if len(want) != 10 {
+		t.Fatalf("%s: %d suggestions, want 10 to compare", cs[0].Name, len(want))
+	}
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
