@@ -157,7 +157,7 @@ func TestExportThroughTheSaveDialogReplacesTheFileOnlyWhenWritten(t *testing.T) 
 		t.Fatal(err)
 	}
 	c := w.results.clusters[0]
-	if err := w.store.AddToShortlist(ctx, l.ID, c.ID, data.EntryMeeting, "Jane Roe"); err != nil {
+	if _, err := w.store.AddToShortlist(ctx, l.ID, c.ID, data.EntryMeeting, "Jane Roe"); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
