@@ -54,6 +54,7 @@ type MainWindow struct {
 	detailAsk  int // detail loads asked for; only the newest one is shown
 	autoSelect bool
 	firstShown bool
+	lastNotice string // the last brief message shown (showNotice), for tests
 }
 
 var translationsOnce sync.Once
