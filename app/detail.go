@@ -210,7 +210,6 @@ func (d *clusterDetail) labelLines() []fyne.CanvasObject {
 		d.labelURL.Selectable = true
 		d.labelURL.Truncation = fyne.TextTruncateEllipsis
 		d.labelURL.SizeName = theme.SizeNameCaptionText
-		d.labelURL.Importance = widget.LowImportance
 		lines = append(lines, d.labelURL)
 	}
 	return lines

@@ -73,16 +73,18 @@ func (v *reviewView) build() {
 	}
 	v.detail = container.NewVBox()
 	v.scroll = container.NewVScroll(v.detail)
-	v.split = container.NewHSplit(v.list, v.scroll)
+	// The title and the count head the list, so that the match itself starts at the top of the window and
+	// its decisions stay in sight on a small screen.
+	v.split = container.NewHSplit(container.NewBorder(container.NewVBox(sectionTitle(lang.L("Review matches")), v.count),
+		nil, nil, nil, v.list), v.scroll)
 	v.split.Offset = 0.28
 	none := widget.NewLabelWithStyle(lang.L("No matches to review"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(lang.L("When an import finds a record that may be one of several clusters, or two clusters that are probably one organisation, it asks you here."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Alignment = fyne.TextAlignCenter
-	v.empty = container.NewBorder(container.NewVBox(none, hint), nil, nil, nil)
+	v.empty = container.NewBorder(container.NewVBox(sectionTitle(lang.L("Review matches")), none, hint), nil, nil, nil)
 	v.empty.Hide()
-	top := container.NewVBox(sectionTitle(lang.L("Review matches")), v.count)
-	v.content = container.NewBorder(top, nil, nil, nil, container.NewStack(v.split, v.empty))
+	v.content = container.NewStack(v.split, v.empty)
 }
 
 // refresh reads the pending matches again off the UI goroutine.
@@ -128,7 +130,7 @@ func (v *reviewView) show(rs []data.Review) {
 		v.split.Hide()
 		v.empty.Show()
 	} else {
-		v.count.SetText(lang.N("{{.Count}} matches wait for you: imports found records or clusters that may be the same organisation. Choose where each belongs; your choice is remembered for the next imports.",
+		v.count.SetText(lang.N("{{.Count}} matches wait for you: records or clusters that may be one organisation. Your choice is remembered for the next imports.",
 			len(rs), map[string]any{"Count": len(rs)}))
 		v.empty.Hide()
 		v.split.Show()
@@ -195,13 +197,12 @@ func (v *reviewView) showSelected() {
 	}
 	title := widget.NewLabelWithStyle(question, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	why := dim(lang.L("Why asked: {{.Reason}}", map[string]any{"Reason": rv.Reason}))
+	why := wrapped(lang.L("Why asked: {{.Reason}}", map[string]any{"Reason": rv.Reason}))
 	why.SizeName = theme.SizeNameCaptionText
 	objs := []fyne.CanvasObject{title, why}
 
 	if rv.Kind == data.ReviewAmbiguous {
-		objs = append(objs, v.card(lang.L("Imported record"), rv.Record, rv.Source, nil))
-		objs = append(objs, heading(lang.L("Clusters it may be")))
+		objs = append(objs, v.card(lang.L("Imported record"), rv.Record, rv.Source))
 	}
 	cards := make([]fyne.CanvasObject, len(rv.Candidates))
 	for i, c := range rv.Candidates {
@@ -216,17 +217,22 @@ func (v *reviewView) showSelected() {
 				theme.ConfirmIcon(), func() { v.onMergePair(rv, c, other) })
 		}
 		v.choices = append(v.choices, b)
-		cards[i] = v.card(lang.L("In the catalogue"), c, "", b)
+		cards[i] = v.card(lang.L("In the catalogue"), c, "")
 	}
+	// The cards side by side take little width; the decisions below them, one a line, keep the view narrow
+	// enough for a small window however long the names.
 	objs = append(objs, container.NewGridWithColumns(min(max(len(cards), 1), 2), cards...))
+	for _, b := range v.choices {
+		objs = append(objs, container.NewHBox(b))
+	}
 
 	if rv.Kind == data.ReviewAmbiguous {
 		v.keep = widget.NewButtonWithIcon(lang.L("Keep as a new cluster"), theme.ContentAddIcon(), func() { v.onKeep(rv) })
-		objs = append(objs, container.NewHBox(v.keep,
-			dim(lang.L("The record becomes a cluster of its own; later imports of it go there."))))
+		objs = append(objs, container.NewBorder(nil, nil, v.keep, nil,
+			wrapped(lang.L("The record becomes a cluster of its own; later imports of it go there."))))
 	} else {
 		v.keep = widget.NewButtonWithIcon(lang.L("Keep apart"), theme.CancelIcon(), func() { v.onKeep(rv) })
-		objs = append(objs, container.NewHBox(v.keep, dim(lang.L("Both stay; you are not asked about this pair again."))))
+		objs = append(objs, container.NewBorder(nil, nil, v.keep, nil, wrapped(lang.L("Both stay; you are not asked about this pair again."))))
 	}
 	if v.busy {
 		v.setBusy(true)
@@ -236,38 +242,41 @@ func (v *reviewView) showSelected() {
 	v.scroll.ScrollToTop()
 }
 
-// card shows one record or cluster with the facts that tell organisations apart, and its decision below.
-func (v *reviewView) card(kind string, c data.Cluster, source string, decide *widget.Button) fyne.CanvasObject {
-	what := widget.NewLabel(kind)
-	what.SizeName = theme.SizeNameCaptionText
-	what.Importance = widget.LowImportance
-	name := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Wrapping = fyne.TextWrapWord
-
-	form := container.New(layout.NewFormLayout())
-	field := func(label, value string, selectable bool) {
-		if value == "" {
-			value = "–"
-		}
-		l := widget.NewLabel(value)
+// card shows one record or cluster with the facts that tell organisations apart, a line each so that the
+// decisions stay in sight: where it is and its website, its label with its source, and its sources (for the
+// record, the page it was read from).
+func (v *reviewView) card(kind string, c data.Cluster, source string) fyne.CanvasObject {
+	line := func(text string, selectable bool) *widget.Label {
+		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		l.Selectable = selectable
-		form.Add(widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-		form.Add(l)
+		return l
 	}
-	country := lang.L("no country")
+	small := func(l *widget.Label) *widget.Label {
+		l.SizeName = theme.SizeNameCaptionText
+		return l
+	}
+	what := small(widget.NewLabelWithStyle(kind, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	name := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapWord
+	place := []string{lang.L("no country")}
 	if c.Country != "" {
-		country = countryName(c.Country)
+		place[0] = countryName(c.Country)
 	}
-	field(lang.L("Country"), country, false)
-	field(lang.L("City"), c.City, false)
-	field(lang.L("Website"), c.Website, true)
-	if c.Acronym != "" {
-		field(lang.L("Acronym"), c.Acronym, false)
+	if c.City != "" {
+		place = append(place, c.City)
 	}
-	field(lang.L("Label"), labelLineText(c, v.today), false)
+	if c.Acronym != "" && c.Acronym != c.Name {
+		place = append([]string{c.Acronym}, place...)
+	}
+	if c.Website != "" {
+		place = append(place, c.Website)
+	} else {
+		place = append(place, lang.L("no website"))
+	}
+	lines := []fyne.CanvasObject{what, name, line(strings.Join(place, " · "), true), line(labelLineText(c, v.today), false)}
 	if source != "" {
-		field(lang.L("Source page"), source, true)
+		lines = append(lines, small(line(lang.L("Read from {{.Page}}", map[string]any{"Page": source}), true)))
 	} else {
 		var srcs []string
 		for i, so := range c.Sources {
@@ -277,17 +286,14 @@ func (v *reviewView) card(kind string, c data.Cluster, source string, decide *wi
 			}
 			srcs = append(srcs, sourceText(so))
 		}
-		field(lang.L("Sources"), strings.Join(srcs, "\n"), false)
+		if len(srcs) > 0 {
+			lines = append(lines, small(line(lang.L("Sources: {{.Sources}}", map[string]any{"Sources": strings.Join(srcs, "; ")}), false)))
+		}
 	}
-
-	body := container.NewVBox(what, name, form)
-	var bottom fyne.CanvasObject
-	if decide != nil {
-		bottom = container.NewPadded(decide)
-	}
+	body := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), lines...)
 	frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	frame.CornerRadius = theme.InputRadiusSize()
-	return container.NewStack(frame, container.NewBorder(nil, bottom, nil, nil, body))
+	return container.NewStack(frame, container.NewBorder(nil, nil, nil, nil, body))
 }
 
 // shortName keeps a button's name short enough for a column: at most 28 letters, with an ellipsis.
