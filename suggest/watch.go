@@ -30,9 +30,6 @@ type Watch struct {
 	Sources     []data.Source
 }
 
-// Estimated says whether Through is an estimate from the label's year rather than a stated date.
-func (w Watch) Estimated() bool { return w.ValidUntil == "" }
-
 // LabelWatch returns the clusters of cs whose label has expired or expires within the given number of days
 // of today (LabelWatchDays is the usual choice), and those whose year-only label is probably expired
 // (data.LabelStatusOn decides: its estimate, data.EstimatedThrough, has passed); soonest first, ties by
