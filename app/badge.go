@@ -32,8 +32,9 @@ func labelColour(l data.Label) color.Color {
 }
 
 // labelBadge shows a label level as a small rounded tag in its metal's colour: filled while the label is
-// valid or unverified, only outlined once it has expired. No label shows nothing. Every badge is as wide as
-// the widest level, so that the badges line up down the list.
+// valid or unverified, only outlined once it has expired or probably has (a year-only label past its
+// estimate). No label shows nothing. Every badge is as wide as the widest level, so that the badges line up
+// down the list.
 type labelBadge struct {
 	widget.BaseWidget
 	label  data.Label
@@ -101,7 +102,7 @@ func (r *badgeRenderer) Refresh() {
 	case b.label == data.LabelNone:
 		r.text.Text = ""
 		r.bg.FillColor, r.bg.StrokeColor, r.bg.StrokeWidth = color.Transparent, color.Transparent, 0
-	case b.status == data.StatusExpired:
+	case b.status.OutOfDate():
 		r.text.Text = labelName(b.label)
 		r.text.Color = theme.Color(theme.ColorNameForeground)
 		r.bg.FillColor, r.bg.StrokeColor, r.bg.StrokeWidth = color.Transparent, metal, 1.5

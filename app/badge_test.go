@@ -41,3 +41,22 @@ func TestBadgesAreOneWidth(t *testing.T) {
 		t.Errorf("badge sizes differ: %v, %v, %v", gold.MinSize(), bronze.MinSize(), none.MinSize())
 	}
 }
+
+// A probably expired label (a year-only label past its estimate) looks like an expired one: outlined, not filled.
+func TestABadgeOfAProbablyExpiredLabelIsOutlined(t *testing.T) {
+	test.NewTempApp(t)
+	looks := func(st data.LabelStatus) badgeRenderer {
+		b := newLabelBadge()
+		b.set(data.LabelGold, st)
+		return *test.WidgetRenderer(b).(*badgeRenderer)
+	}
+	expired, probably, valid := looks(data.StatusExpired), looks(data.StatusProbablyExpired), looks(data.StatusValid)
+	if probably.bg.FillColor != expired.bg.FillColor || probably.bg.StrokeWidth != expired.bg.StrokeWidth ||
+		probably.text.Color != expired.text.Color {
+		t.Errorf("probably expired: fill %v stroke %v; expired: fill %v stroke %v",
+			probably.bg.FillColor, probably.bg.StrokeWidth, expired.bg.FillColor, expired.bg.StrokeWidth)
+	}
+	if probably.bg.FillColor == valid.bg.FillColor {
+		t.Error("a probably expired badge is filled like a valid one")
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 
 	"clusterbridge/data"
 )
@@ -120,12 +122,40 @@ func (m *MainWindow) change(write func(ctx context.Context) error) {
 	})
 }
 
+// onAddToShortlist puts the detail's cluster on a shortlist as a candidate. A cluster that is on it already
+// keeps its entry as it is; the user is told so ("already on Water partners as Meeting").
 func (m *MainWindow) onAddToShortlist(listID int64) {
 	id := m.detail.cluster.ID
-	m.change(func(ctx context.Context) error {
-		_, err := m.store.AddToShortlist(ctx, listID, id, data.EntryCandidate, "")
-		return err
+	m.background(func(ctx context.Context) func() {
+		added, err := m.store.AddToShortlist(ctx, listID, id, data.EntryCandidate, "")
+		var entry data.Membership
+		if err == nil && !added {
+			entry, err = m.store.Entry(ctx, listID, id)
+		}
+		return func() {
+			switch {
+			case err != nil:
+				m.showError(err)
+			case !added:
+				m.showNotice(lang.L("Add to shortlist"), alreadyOnText(entry))
+			}
+			m.reloadDetail()
+			m.reloadShortlists()
+		}
 	})
+}
+
+// alreadyOnText tells that a cluster is on a shortlist already and kept as it was: "Already on “Water
+// partners” as Meeting; nothing changed."
+func alreadyOnText(e data.Membership) string {
+	return lang.L("Already on “{{.Shortlist}}” as {{.Status}}; nothing changed.",
+		map[string]any{"Shortlist": e.Shortlist, "Status": statusName(e.Status)})
+}
+
+// showNotice tells the user something briefly; the last notice is kept for tests.
+func (m *MainWindow) showNotice(title, text string) {
+	m.lastNotice = text
+	dialog.ShowInformation(title, text, m.win)
 }
 
 func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus, contact string) {

@@ -30,6 +30,8 @@ type clusterDetail struct {
 	content     fyne.CanvasObject
 
 	// The controls of the cluster shown, kept for tests and for keyboard focus.
+	labelText    *widget.Label // the label's status and where it came from
+	labelURL     *widget.Label // the page or file that stated it, selectable to copy; nil when unknown
 	website      *widget.Button
 	findPartners *widget.Button
 	addTo        *widget.Select
@@ -82,6 +84,7 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	d.cluster, d.shortlists, d.shown = c, lists, true
 	d.statuses = map[int64]*widget.Select{}
 	d.removes = map[int64]*widget.Button{}
+	d.labelText, d.labelURL = nil, nil
 
 	title := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -98,14 +101,8 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	}
 	placeLine := wrapped(strings.Join(place, " · "))
 
-	badge := newLabelBadge()
-	badge.set(c.Label, c.LabelStatus(d.today))
-	labelLine := container.NewHBox(container.NewCenter(badge), widget.NewLabel(labelStatusText(c, d.today)))
-	if c.Label == data.LabelNone {
-		labelLine = container.NewHBox(widget.NewLabel(labelStatusText(c, d.today)))
-	}
-
-	objs := []fyne.CanvasObject{title, placeLine, labelLine}
+	objs := []fyne.CanvasObject{title, placeLine}
+	objs = append(objs, d.labelLines()...)
 
 	d.website = nil
 	if u, ok := webURL(c.Website); ok {
@@ -136,7 +133,7 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	if c.Founded > 0 {
 		field(lang.L("Founded"), fmt.Sprint(c.Founded))
 	}
-	field(lang.L("Contact"), c.Contact)
+	field(lang.L("Published contact"), c.Contact)
 	field(lang.L("Updated"), formatDate(c.UpdatedAt))
 	objs = append(objs, form)
 	if c.Description != "" {
@@ -194,6 +191,30 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	d.scroll.ScrollToTop()
 }
 
+// labelLines are the label's badge and status with its source and date ("Gold, valid until Sep 2026 — ESCA
+// list on cluster-analysis.org, read 23 Nov 2026"), and below, the page that stated it, selectable to copy.
+func (d *clusterDetail) labelLines() []fyne.CanvasObject {
+	c := d.cluster
+	d.labelText = wrapped(labelLineText(c, d.today))
+	if c.Label == data.LabelNone {
+		return []fyne.CanvasObject{d.labelText}
+	}
+	badge := newLabelBadge()
+	badge.set(c.Label, c.LabelStatus(d.today))
+	if st := c.LabelStatus(d.today); st.OutOfDate() {
+		d.labelText.Importance = widget.WarningImportance
+	}
+	lines := []fyne.CanvasObject{container.NewBorder(nil, nil, container.NewCenter(badge), nil, d.labelText)}
+	if u := c.LabelSource().URL; u != "" {
+		d.labelURL = widget.NewLabel(u)
+		d.labelURL.Selectable = true
+		d.labelURL.Truncation = fyne.TextTruncateEllipsis
+		d.labelURL.SizeName = theme.SizeNameCaptionText
+		lines = append(lines, d.labelURL)
+	}
+	return lines
+}
+
 // shortlistRows are the shortlists the cluster is on, each with its status and a remove button, and a row
 // to put it on another.
 func (d *clusterDetail) shortlistRows() []fyne.CanvasObject {
@@ -214,7 +235,7 @@ func (d *clusterDetail) shortlistRows() []fyne.CanvasObject {
 		d.statuses[listID], d.removes[listID] = status, remove
 		name := widget.NewLabel(m.Shortlist)
 		if m.Contact != "" {
-			name.SetText(lang.L("{{.Shortlist}} (contact: {{.Contact}})", map[string]any{"Shortlist": m.Shortlist, "Contact": m.Contact}))
+			name.SetText(lang.L("{{.Shortlist}} (contact person: {{.Contact}})", map[string]any{"Shortlist": m.Shortlist, "Contact": m.Contact}))
 		}
 		name.Truncation = fyne.TextTruncateEllipsis
 		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(status, remove), name))

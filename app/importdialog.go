@@ -55,6 +55,8 @@ type importDialog struct {
 	win     fyne.Window
 	version string
 	onDone  func(scraper.Summary)
+	// onReview opens the matches an import left for the user (the window's Review matches view).
+	onReview func()
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests queue them.
 	do func(func())
 	// newFetcher makes the fetcher of one import; tests make one without the polite delay.
@@ -89,6 +91,7 @@ type importDialog struct {
 	setupPage, runPage fyne.CanvasObject
 	startButton        *widget.Button
 	cancelButton       *widget.Button
+	reviewButton       *widget.Button // "Review 2 matches…", once an import has ended with matches waiting
 	closeButton        *widget.Button
 	againButton        *widget.Button
 	body               *fyne.Container
@@ -100,7 +103,7 @@ func newImportDialog(store *data.Store, win fyne.Window, version string, onDone 
 		onDone = func(scraper.Summary) {}
 	}
 	d := &importDialog{store: store, win: win, version: version, onDone: onDone, do: fyne.Do,
-		parent: context.Background()}
+		parent: context.Background(), onReview: func() {}}
 	d.newFetcher = func() *scraper.Fetcher { return scraper.NewFetcher(d.version) }
 	d.build()
 	return d
@@ -179,7 +182,10 @@ func (d *importDialog) build() {
 	d.againButton = widget.NewButton(lang.L("Import more…"), d.onAgain)
 	d.againButton.Hide()
 	d.closeButton = widget.NewButton(lang.L("Close"), d.onClose)
-	buttons := container.NewHBox(layout.NewSpacer(), d.againButton, d.closeButton, d.cancelButton, d.startButton)
+	d.reviewButton = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { d.onReview() })
+	d.reviewButton.Importance = widget.HighImportance
+	d.reviewButton.Hide()
+	buttons := container.NewHBox(layout.NewSpacer(), d.reviewButton, d.againButton, d.closeButton, d.cancelButton, d.startButton)
 	d.body = container.NewBorder(nil, buttons, nil, nil, container.NewStack(d.setupPage, d.runPage))
 }
 
@@ -340,6 +346,7 @@ func (d *importDialog) onClose() {
 // onAgain goes back to the choice of sources.
 func (d *importDialog) onAgain() {
 	d.finished = false
+	d.reviewButton.Hide()
 	d.runPage.Hide()
 	d.setupPage.Show()
 	d.againButton.Hide()
@@ -358,6 +365,7 @@ func (d *importDialog) showRunning() {
 	d.startButton.Hide()
 	d.againButton.Hide()
 	d.closeButton.Hide()
+	d.reviewButton.Hide()
 	d.cancelButton.Enable()
 	d.cancelButton.SetText(lang.L("Cancel import"))
 	d.cancelButton.Show()
@@ -479,4 +487,17 @@ func problemKindName(kind string) string {
 		return lang.L("Warning")
 	}
 	return kind
+}
+
+// offerReviews offers, once an import has ended, the matches waiting for the user: records that fit several
+// clusters and clusters that are probably one organisation (n of them, this import's and earlier ones').
+func (d *importDialog) offerReviews(n int) {
+	if !d.finished || d.running || n == 0 {
+		d.reviewButton.Hide()
+		d.relayout()
+		return
+	}
+	d.reviewButton.SetText(lang.N("Review {{.Count}} matches…", n, map[string]any{"Count": n}))
+	d.reviewButton.Show()
+	d.relayout()
 }

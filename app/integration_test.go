@@ -1,8 +1,10 @@
 package app
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,7 +55,8 @@ func mustFind(t *testing.T, w *testWindow, name string) int64 {
 	return c.ID
 }
 
-// A shortlisted cluster whose label has expired carries a badge on its shortlist, and is in "Labels to check".
+// A shortlisted cluster whose label has expired, or probably has (a year-only label past its estimate),
+// carries a badge on its shortlist and is in "Labels to check", with the page that stated the label.
 func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
 	w := newTestWindow(t)
 	ctx := t.Context()
@@ -61,31 +64,46 @@ func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	made := mustFind(t, w, "MADE")                // gold, valid until 2023-10-31
-	gce := mustFind(t, w, "GCE Ocean Technology") // gold 2021, no date: nothing to watch
-	for _, id := range []int64{made, gce} {
+	made := mustFind(t, w, "MADE")                     // gold, valid until 2023-10-31: expired
+	gce := mustFind(t, w, "GCE Ocean Technology")      // gold 2021, no date: probably expired since 2024
+	cwp := mustFind(t, w, "Catalan Water Partnership") // gold 2023, no date: unverified until 2026
+	for _, id := range []int64{made, gce, cwp} {
 		if _, err := w.store.AddToShortlist(ctx, l.ID, id, "", ""); err != nil {
 			t.Fatal(err)
 		}
 	}
 	w.onOpenShortlist(l.ID)
-	w.waitFor("the entries", func() bool { return len(w.shortlists.entries) == 2 })
+	w.waitFor("the entries", func() bool { return len(w.shortlists.entries) == 3 })
 	badges := map[string]bool{}
 	for i, e := range w.shortlists.entries {
 		row := newEntryRow()
 		row.set(w.shortlists.entries[i], w.shortlists.today)
 		badges[e.Cluster.Name] = row.labelCheck.Visible()
 	}
-	if !badges["MADE"] || badges["GCE Ocean Technology"] {
-		t.Errorf("label badges %v, want MADE only", badges)
+	if want := map[string]bool{"MADE": true, "GCE Ocean Technology": true, "Catalan Water Partnership": false}; !maps.Equal(badges, want) {
+		t.Errorf("label badges %v, want %v", badges, want)
 	}
 	w.tabs.Select(w.labelTab)
 	w.waitFor("the label watch", func() bool { return len(w.labels.watch) > 0 })
-	if len(w.labels.watch) != 1 || w.labels.watch[0].Name != "MADE" {
-		t.Errorf("Labels to check lists %+v", w.labels.watch)
+	var watched []string
+	for _, x := range w.labels.watch {
+		watched = append(watched, x.Name+" "+string(x.Status))
 	}
-	if got := w.labels.count.Text; !strings.HasPrefix(got, "1 shortlisted cluster has a label") {
+	// Soonest first: MADE ran out in October 2023, GCE's estimate at the end of 2023.
+	if want := []string{"MADE expired", "GCE Ocean Technology probably-expired"}; !slices.Equal(watched, want) {
+		t.Fatalf("Labels to check lists %v, want %v", watched, want)
+	}
+	if got := w.labels.count.Text; !strings.HasPrefix(got, "2 shortlisted clusters have a label that has expired") {
 		t.Errorf("Labels to check says %q", got)
+	}
+	// GCE's label is stated on its page about the label; its news post is another source. The check goes to
+	// the page that stated it.
+	u, _ := watchSource(w.labels.watch[1])
+	if u == nil || u.String() != "https://www.gceocean.no/about-us/cluster-management-excellence/" {
+		t.Errorf("GCE's label is to be checked on %v", u)
+	}
+	if got := watchDateText(w.labels.watch[1]); got != "Gold 2021, probably expired (estimated to 31 Dec 2023)" {
+		t.Errorf("GCE's date reads %q", got)
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"net/url"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,14 +17,14 @@ import (
 	"clusterbridge/suggest"
 )
 
-// labelWatchBadge says whether a cluster's label needs checking on day: it has expired, or expires within
-// suggest.LabelWatchDays. The results list can mark such clusters; labels without a known date never need it.
+// labelWatchBadge says whether a cluster's label needs checking on day: it has expired, probably has (a
+// year-only label past its estimate), or expires within suggest.LabelWatchDays.
 func labelWatchBadge(c data.Cluster, day time.Time) bool {
 	return len(suggest.LabelWatch([]data.Cluster{c}, day, suggest.LabelWatchDays)) > 0
 }
 
-// labelWatchView is "Labels to check": the shortlisted clusters whose label has expired or expires within 90
-// days, soonest first, each with its date and the source to check for a renewal.
+// labelWatchView is "Labels to check": the shortlisted clusters whose label has expired, probably has, or
+// expires within 90 days, soonest first, each with its date and the page that stated it, to check for a renewal.
 type labelWatchView struct {
 	store  *data.Store
 	onOpen func(id int64)
@@ -52,7 +53,7 @@ func (v *labelWatchView) build() {
 	v.count.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(func() int { return len(v.watch) }, v.createRow, v.updateRow)
 	v.list.OnSelected = v.onRowSelected
-	v.empty = widget.NewLabelWithStyle(lang.L("No label on your shortlists has expired or expires within 90 days."),
+	v.empty = widget.NewLabelWithStyle(lang.L("No label on your shortlists has expired, probably expired or expires within 90 days."),
 		fyne.TextAlignCenter, fyne.TextStyle{})
 	v.empty.Wrapping = fyne.TextWrapWord
 	v.empty.Hide()
@@ -88,7 +89,7 @@ func (v *labelWatchView) show(watch []suggest.Watch, today time.Time) {
 		return
 	}
 	v.empty.Hide()
-	v.count.SetText(lang.N("{{.Count}} shortlisted clusters have a label that has expired or expires within 90 days. Check the source for a renewal.",
+	v.count.SetText(lang.N("{{.Count}} shortlisted clusters have a label that has expired, probably expired or expires within 90 days. Check the page that stated it for a renewal.",
 		len(watch), map[string]any{"Count": len(watch)}))
 }
 
@@ -108,11 +109,15 @@ func (v *labelWatchView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	o.(*watchRow).set(v.watch[id])
 }
 
-// watchDateText says when a label ran out or runs out: "Gold, expired 30 Sep 2024" or "Silver, expires
-// 31 Aug 2025 (in 45 days)".
+// watchDateText says when a label ran out or runs out, with its date as stated: "Gold, expired 30 Sep 2024",
+// "Gold, expired Sep 2024", "Silver, expires 31 Aug 2025 (in 45 days)", or for a year-only label "Gold 2021,
+// probably expired (estimated to 31 Dec 2023)".
 func watchDateText(w suggest.Watch) string {
-	name, date := labelName(w.Label), w.Through.Format(dateLayout)
+	name, date := labelName(w.Label), statedDate(w.ValidUntil)
 	switch {
+	case w.Status == data.StatusProbablyExpired:
+		return lang.L("{{.Label}} {{.Year}}, probably expired (estimated to {{.Date}})",
+			map[string]any{"Label": name, "Year": w.Year, "Date": w.Through.Format(dateLayout)})
 	case w.Days < 0:
 		return lang.L("{{.Label}}, expired {{.Date}}", map[string]any{"Label": name, "Date": date})
 	case w.Days == 0:
@@ -121,16 +126,17 @@ func watchDateText(w suggest.Watch) string {
 	return lang.L("{{.Label}}, expires {{.Date}} (in {{.Days}} days)", map[string]any{"Label": name, "Date": date, "Days": w.Days})
 }
 
-// watchSource is the source to check for a renewal: the first web address among the cluster's sources, else
-// the first source as it was read (a file).
+// watchSource is the place to check for a renewal: the page that stated the label when it is a web address,
+// else the first web address among the cluster's other sources, else the first source as it was read (a file).
 func watchSource(w suggest.Watch) (*url.URL, string) {
-	for _, s := range w.Sources {
+	srcs := w.CheckSources()
+	for _, s := range srcs {
 		if u, ok := webURL(s.URL); ok {
 			return u, s.URL
 		}
 	}
-	if len(w.Sources) > 0 {
-		return nil, w.Sources[0].URL
+	if len(srcs) > 0 {
+		return nil, srcs[0].URL
 	}
 	return nil, ""
 }
@@ -175,7 +181,7 @@ func (r *watchRow) set(w suggest.Watch) {
 	r.name.SetText(w.Name + " · " + countryName(w.Country))
 	r.badge.set(w.Label, w.Status)
 	r.date.SetText(watchDateText(w))
-	if w.Status == data.StatusExpired {
+	if w.Status.OutOfDate() {
 		r.date.Importance = widget.DangerImportance
 	} else {
 		r.date.Importance = widget.WarningImportance
@@ -183,8 +189,7 @@ func (r *watchRow) set(w suggest.Watch) {
 	r.date.Refresh()
 	u, text := watchSource(w)
 	if u != nil {
-
-		r.link.SetText(lang.L("Check on {{.Site}}", map[string]any{"Site": u.Host}))
+		r.link.SetText(lang.L("Check on {{.Site}}", map[string]any{"Site": strings.TrimPrefix(u.Hostname(), "www.")}))
 		r.link.SetURL(u)
 		r.link.Show()
 		r.source.Hide()

@@ -79,8 +79,11 @@ func TestLabelWatchListsAnExpiredShortlistedLabel(t *testing.T) {
 	if !labelWatchBadge(expired, testDay) || !labelWatchBadge(soon, testDay) || labelWatchBadge(fine, testDay) || labelWatchBadge(later, testDay) {
 		t.Error("labelWatchBadge marks the wrong clusters")
 	}
-	if labelWatchBadge(data.Cluster{Label: data.LabelGold}, testDay) {
-		t.Error("a label without a date needs no badge")
+	if labelWatchBadge(data.Cluster{Label: data.LabelGold}, testDay) || labelWatchBadge(data.Cluster{Label: data.LabelGold, LabelYear: 2024}, testDay) {
+		t.Error("a label without a date, or whose year's estimate (2024: end of 2026) has not passed, needs no badge")
+	}
+	if !labelWatchBadge(data.Cluster{Label: data.LabelGold, LabelYear: 2020}, testDay) {
+		t.Error("a label of 2020 without a date (estimated to the end of 2022) is not marked on 1 Jun 2025")
 	}
 }
 
@@ -91,9 +94,13 @@ func TestWatchDateTextSaysWhenALabelRunsOut(t *testing.T) {
 		w    suggest.Watch
 		want string
 	}{
-		{suggest.Watch{Label: data.LabelSilver, Through: through, Days: 91}, "Silver, expires 31 Aug 2025 (in 91 days)"},
-		{suggest.Watch{Label: data.LabelGold, Through: through, Days: 0}, "Gold, expires today"},
-		{suggest.Watch{Label: data.LabelBronze, Through: through, Days: -3}, "Bronze, expired 31 Aug 2025"},
+		{suggest.Watch{Label: data.LabelSilver, ValidUntil: "2025-08-31", Through: through, Days: 91}, "Silver, expires 31 Aug 2025 (in 91 days)"},
+		{suggest.Watch{Label: data.LabelGold, ValidUntil: "2025-08-31", Through: through, Days: 0}, "Gold, expires today"},
+		{suggest.Watch{Label: data.LabelBronze, ValidUntil: "2025-08-31", Through: through, Days: -3}, "Bronze, expired 31 Aug 2025"},
+		// A month stays a month: the source said "August 2025", not the 31st.
+		{suggest.Watch{Label: data.LabelBronze, ValidUntil: "2025-08", Through: through, Days: -3}, "Bronze, expired Aug 2025"},
+		{suggest.Watch{Label: data.LabelGold, Year: 2021, Through: time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC),
+			Status: data.StatusProbablyExpired, Days: -500}, "Gold 2021, probably expired (estimated to 31 Dec 2023)"},
 	} {
 		if got := watchDateText(tc.w); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)

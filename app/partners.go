@@ -122,6 +122,7 @@ type partnersView struct {
 	onOpen func(id int64)
 	// onShortlisted hears when a suggestion was added to a shortlist, for the window to refresh its lists.
 	onShortlisted func()
+	lastNotice    string // the last "already on" message shown, for tests
 	jobs          uiJobs
 	index         suggestIndex
 
@@ -416,6 +417,7 @@ func (p *partnersView) askShortlist(s suggest.Suggestion, lists []data.Shortlist
 }
 
 // addToShortlist adds a cluster to a shortlist as a candidate; listID 0 creates the shortlist newName first.
+// A cluster already on the list keeps its entry (status, contact person) and the user is told so.
 func (p *partnersView) addToShortlist(clusterID, listID int64, newName string) {
 	p.jobs.run(func(ctx context.Context) func() {
 		var err error
@@ -428,13 +430,22 @@ func (p *partnersView) addToShortlist(clusterID, listID int64, newName string) {
 				listID = l.ID
 			}
 		}
+		added := false
 		if err == nil {
-			_, err = p.store.AddToShortlist(ctx, listID, clusterID, data.EntryCandidate, "")
+			added, err = p.store.AddToShortlist(ctx, listID, clusterID, data.EntryCandidate, "")
+		}
+		var entry data.Membership
+		if err == nil && !added {
+			entry, err = p.store.Entry(ctx, listID, clusterID)
 		}
 		return func() {
 			if err != nil {
 				dialog.ShowError(err, p.win)
 				return
+			}
+			if !added { // it keeps its status and contact: say so rather than seem to have done nothing
+				p.lastNotice = alreadyOnText(entry)
+				dialog.ShowInformation(lang.L("Add to shortlist"), p.lastNotice, p.win)
 			}
 			for i := range p.suggestions {
 				if p.suggestions[i].ID == clusterID {

@@ -191,7 +191,8 @@ func (v *shortlistView) showOpen() {
 	}
 }
 
-// entryRow is one cluster on a shortlist: name; country, status and contact; the last note; open and remove.
+// entryRow is one cluster on a shortlist: name; country, status, the user's contact person and the source's
+// published contact; the last note; open and remove.
 type entryRow struct {
 	widget.BaseWidget
 	name, info, note *widget.Label
@@ -236,11 +237,13 @@ func (r *entryRow) set(e data.Entry, today time.Time) {
 	} else {
 		r.labelCheck.Hide()
 	}
+	// The user's contact person and the one the source publishes are different facts: each has its name.
 	info := []string{countryName(c.Country), statusName(e.Status)}
 	if e.Contact != "" {
-		info = append(info, lang.L("contact: {{.Contact}}", map[string]any{"Contact": e.Contact}))
-	} else if c.Contact != "" {
-		info = append(info, lang.L("contact: {{.Contact}}", map[string]any{"Contact": c.Contact}))
+		info = append(info, lang.L("Contact person: {{.Contact}}", map[string]any{"Contact": e.Contact}))
+	}
+	if c.Contact != "" {
+		info = append(info, lang.L("Published contact: {{.Contact}}", map[string]any{"Contact": c.Contact}))
 	}
 	r.info.SetText(strings.Join(info, " · "))
 	if e.LastNote != nil {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -86,16 +87,30 @@ func ecosystemList(es []data.Ecosystem) string {
 	return strings.Join(names, ", ")
 }
 
-// labelStatusText says what a cluster's label is worth today: "Gold, valid until 30 Sep 2026",
-// "Bronze, expired 30 Jun 2018", "Gold 2021, unverified" or "No label".
+// statedDate writes a valid-until date as the source stated it: "2026-09-30" as "30 Sep 2026", a month
+// "2026-09" as "Sep 2026" (never a day no source gave); other text as it is.
+func statedDate(v string) string {
+	if t, err := time.Parse(time.DateOnly, v); err == nil {
+		return t.Format(dateLayout)
+	}
+	if t, err := time.Parse("2006-01", v); err == nil {
+		return t.Format("Jan 2006")
+	}
+	return v
+}
+
+// labelStatusText says what a cluster's label is worth today: "Gold, valid until 30 Sep 2026", "Gold, valid
+// until Sep 2026" (a month as stated), "Bronze, expired 30 Jun 2018", "Gold 2021, probably expired (labels
+// last about two years)", "Gold 2024, unverified" or "No label".
 func labelStatusText(c data.Cluster, today time.Time) string {
 	name := labelName(c.Label)
-	through, _ := time.Parse(time.DateOnly, data.ValidThrough(c.LabelValidUntil))
 	switch c.LabelStatus(today) {
 	case data.StatusValid:
-		return lang.L("{{.Label}}, valid until {{.Date}}", map[string]any{"Label": name, "Date": through.Format(dateLayout)})
+		return lang.L("{{.Label}}, valid until {{.Date}}", map[string]any{"Label": name, "Date": statedDate(c.LabelValidUntil)})
 	case data.StatusExpired:
-		return lang.L("{{.Label}}, expired {{.Date}}", map[string]any{"Label": name, "Date": through.Format(dateLayout)})
+		return lang.L("{{.Label}}, expired {{.Date}}", map[string]any{"Label": name, "Date": statedDate(c.LabelValidUntil)})
+	case data.StatusProbablyExpired:
+		return lang.L("{{.Label}} {{.Year}}, probably expired (labels last about two years)", map[string]any{"Label": name, "Year": c.LabelYear})
 	case data.StatusUnverified:
 		if c.LabelYear > 0 {
 			return lang.L("{{.Label}} {{.Year}}, unverified", map[string]any{"Label": name, "Year": c.LabelYear})
@@ -105,19 +120,74 @@ func labelStatusText(c data.Cluster, today time.Time) string {
 	return name
 }
 
-// sourceKindName names where a fact came from.
+// labelLineText is the label's status and where it came from: "Gold, valid until Sep 2026 — ESCA list on
+// cluster-analysis.org, read 23 Nov 2026". Without a known source it is the status alone.
+func labelLineText(c data.Cluster, today time.Time) string {
+	status := labelStatusText(c, today)
+	if c.Label == data.LabelNone {
+		return status
+	}
+	from := sourceText(c.LabelSource())
+	if from == "" {
+		return status
+	}
+	return lang.L("{{.Status}} — {{.Source}}", map[string]any{"Status": status, "Source": from})
+}
+
+// sourceText says in words where a fact came from and when: "ESCA list on cluster-analysis.org, read 23 Nov
+// 2026", "sample, citing gceocean.no, read 1 Jun 2025", "spreadsheet clusters.csv, read 2 Jun 2025"; "" for
+// no source.
+func sourceText(so data.Source) string {
+	if so.URL == "" && so.Kind == "" {
+		return ""
+	}
+	kind := sourceKindWords(so.Kind)
+	var where string
+	if u, ok := webURL(so.URL); ok {
+		host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		if so.Kind == "sample" {
+			where = lang.L("{{.Kind}}, citing {{.Host}}", map[string]any{"Kind": kind, "Host": host})
+		} else {
+			where = lang.L("{{.Kind}} on {{.Host}}", map[string]any{"Kind": kind, "Host": host})
+		}
+	} else if so.URL != "" {
+		where = lang.L("{{.Kind}} {{.File}}", map[string]any{"Kind": kind, "File": filepath.Base(so.URL)})
+	} else {
+		where = kind
+	}
+	if so.ReadAt.IsZero() {
+		return where
+	}
+	return lang.L("{{.Source}}, read {{.Date}}", map[string]any{"Source": where, "Date": formatDate(so.ReadAt)})
+}
+
+// sourceKindWords names a kind of source within a sentence: "ESCA list", "EUCLES list", "ECCP profile",
+// "ECCP page", "spreadsheet", "sample".
+func sourceKindWords(kind string) string {
+	switch kind {
+	case "sample":
+		return lang.L("sample")
+	case "eccp-profile", "eccp":
+		return lang.L("ECCP profile")
+	case "eccp-listing", "eccp-sitemap":
+		return lang.L("ECCP page")
+	case "esca":
+		return lang.L("ESCA list")
+	case "eucles":
+		return lang.L("EUCLES list")
+	case "csv":
+		return lang.L("spreadsheet")
+	}
+	return kind
+}
+
+// sourceKindName names a kind of source at the start of a line: "Sample", "Spreadsheet", "ESCA list", ….
 func sourceKindName(kind string) string {
 	switch kind {
 	case "sample":
-		return lang.L("Sample catalogue")
-	case "eccp-profile", "eccp":
-		return lang.L("ECCP profile")
-	case "esca":
-		return lang.L("ESCA")
-	case "eucles":
-		return lang.L("EUCLES")
+		return lang.L("Sample")
 	case "csv":
-		return lang.L("CSV file")
+		return lang.L("Spreadsheet")
 	}
-	return kind
+	return sourceKindWords(kind)
 }

@@ -42,6 +42,7 @@ type MainWindow struct {
 	partners   *partnersView
 	labels     *labelWatchView
 	overview   *overviewView
+	reviews    *reviewView
 	importer   *importDialog // the Import dialog last opened
 	tabs       *container.AppTabs
 	clusterTab *container.TabItem
@@ -49,11 +50,14 @@ type MainWindow struct {
 	partnerTab *container.TabItem
 	labelTab   *container.TabItem
 	mapTab     *container.TabItem
+	reviewTab  *container.TabItem
+	reviewItem *fyne.MenuItem // File › Review matches…, with the count waiting
 	search     *queryRunner
 	lastQuery  data.Query
 	detailAsk  int // detail loads asked for; only the newest one is shown
 	autoSelect bool
 	firstShown bool
+	lastNotice string // the last brief message shown (showNotice), for tests
 }
 
 var translationsOnce sync.Once
@@ -99,6 +103,10 @@ func (m *MainWindow) build() {
 	m.labels = newLabelWatchView(m.store, m.onOpenCluster)
 	m.labels.jobs = uiJobs{ctx: m.ctx, do: m.do}
 	m.overview = newOverviewView(m.onFilterCountry)
+	m.reviews = newReviewView(m.store, m.win)
+	m.reviews.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.reviews.onDecided = m.onMatchDecided
+	m.reviews.onCount = m.onReviewCount
 	m.results.today, m.detail.today, m.shortlists.today = m.store.Today(), m.store.Today(), m.store.Today()
 
 	m.filters.onChanged = m.onFiltersChanged
@@ -137,13 +145,16 @@ func (m *MainWindow) build() {
 	m.partnerTab = container.NewTabItemWithIcon(lang.L("Partners"), theme.AccountIcon(), m.partners.content())
 	m.labelTab = container.NewTabItemWithIcon(lang.L("Labels to check"), theme.WarningIcon(), m.labels.content())
 	m.mapTab = container.NewTabItemWithIcon(lang.L("Overview"), theme.GridIcon(), m.overview.content())
-	m.tabs = container.NewAppTabs(m.clusterTab, m.listTab, m.partnerTab, m.labelTab, m.mapTab)
+	m.reviewTab = container.NewTabItemWithIcon(lang.L("Matches"), theme.ContentCopyIcon(), m.reviews.content)
+	m.tabs = container.NewAppTabs(m.clusterTab, m.listTab, m.partnerTab, m.labelTab, m.mapTab, m.reviewTab)
 	m.tabs.OnSelected = func(t *container.TabItem) {
 		switch t {
 		case m.listTab:
 			m.reloadShortlists()
 		case m.labelTab:
 			m.labels.refresh()
+		case m.reviewTab:
+			m.reviews.refresh()
 		}
 	}
 	m.win.SetContent(container.NewBorder(m.banner.content, nil, nil, nil, m.tabs))
@@ -158,29 +169,32 @@ func (m *MainWindow) build() {
 	m.runSearch(false)
 	m.checkBanner()
 	m.reloadShortlists()
+	m.reviews.refresh() // for the count of matches waiting
 }
 
 func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	importItem := fyne.NewMenuItem(lang.L("Import…"), m.onImport)
 	importItem.Shortcut = keyImport
+	m.reviewItem = fyne.NewMenuItem(lang.L("Review matches…"), func() { m.showView("matches") })
 	exportItem := fyne.NewMenuItem(lang.L("Export shortlist…"), m.onExportOpenShortlist)
 	exportItem.Shortcut = keyExport
 	searchItem := fyne.NewMenuItem(lang.L("Search"), m.onFocusSearch)
 	searchItem.Shortcut = keySearch
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), importItem, exportItem),
+		fyne.NewMenu(lang.L("File"), importItem, m.reviewItem, exportItem),
 		fyne.NewMenu(lang.L("View"), searchItem,
 			fyne.NewMenuItem(lang.L("Clusters"), func() { m.showView("clusters") }),
 			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") }),
 			fyne.NewMenuItem(lang.L("Partners"), func() { m.showView("partners") }),
 			fyne.NewMenuItem(lang.L("Labels to check"), func() { m.showView("labels") }),
-			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") })),
+			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") }),
+			fyne.NewMenuItem(lang.L("Matches"), func() { m.showView("matches") })),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About ClusterBridge"), m.onAbout)),
 	)
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, overview, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
+// labels, overview, matches, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -193,7 +207,7 @@ func (m *MainWindow) ShowAndRun() {
 	m.app.Run()
 }
 
-// showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "import",
+// showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "matches", "import",
 // "about", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
@@ -207,6 +221,8 @@ func (m *MainWindow) showView(name string) {
 		m.tabs.Select(m.labelTab)
 	case "overview":
 		m.tabs.Select(m.mapTab)
+	case "matches":
+		m.tabs.Select(m.reviewTab)
 	case "import":
 		m.onImport()
 	case "about":
@@ -242,7 +258,7 @@ func (m *MainWindow) background(work func(ctx context.Context) func()) { m.jobs.
 
 // idle reports whether every search and background job has reached the window.
 func (m *MainWindow) idle() bool {
-	return m.jobs.idle() && m.search.idle() && m.partners.jobs.idle() && m.labels.jobs.idle()
+	return m.jobs.idle() && m.search.idle() && m.partners.jobs.idle() && m.labels.jobs.idle() && m.reviews.jobs.idle()
 }
 
 func (m *MainWindow) showError(err error) {
@@ -257,7 +273,12 @@ func (m *MainWindow) onImport() {
 		m.checkBanner()
 		m.partners.invalidate()
 		m.labels.refresh()
+		m.reviews.refresh() // the import dialog then offers the matches it left, if any
 	})
+	m.importer.onReview = func() {
+		m.importer.onClose()
+		m.showView("matches")
+	}
 	m.importer.do = m.do
 	m.importer.parent = m.ctx
 	m.importer.show()
@@ -281,4 +302,41 @@ func (m *MainWindow) onFilterCountry(code string) {
 func (m *MainWindow) onFocusSearch() {
 	m.tabs.Select(m.clusterTab)
 	m.win.Canvas().Focus(m.filters.search)
+}
+
+// onReviewCount shows how many matches wait, on the tab and in the File menu, and offers them at the end of
+// an import.
+func (m *MainWindow) onReviewCount(n int) {
+	title, item := lang.L("Matches"), lang.L("Review matches…")
+	if n > 0 {
+		title = lang.L("Matches ({{.Count}})", map[string]any{"Count": n})
+		item = lang.L("Review matches ({{.Count}})…", map[string]any{"Count": n})
+	}
+	if m.reviewTab.Text != title {
+		m.reviewTab.Text = title
+		m.tabs.Refresh()
+	}
+	if m.reviewItem.Label != item {
+		m.reviewItem.Label = item
+		if mm := m.win.MainMenu(); mm != nil {
+			mm.Refresh()
+		}
+	}
+	if m.importer != nil {
+		m.importer.offerReviews(n)
+	}
+}
+
+// onMatchDecided shows the catalogue as a settled match left it: a cluster may have gone, another grown, the
+// user's notes and entries moved.
+func (m *MainWindow) onMatchDecided(kept, gone int64) {
+	m.runSearch(false)
+	m.reloadShortlists()
+	m.partners.invalidate()
+	m.labels.refresh()
+	if m.detail.shown && gone != 0 && m.detail.cluster.ID == gone && kept != 0 {
+		m.onClusterSelected(kept) // the cluster shown was merged away: show the one it went into
+		return
+	}
+	m.reloadDetail()
 }

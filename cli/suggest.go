@@ -15,7 +15,8 @@ const suggestUsage = `suggest CLUSTER [--limit N] [--countries CC,CC] [--curiosi
     Nordic, Baltic, Benelux, DACH, Iberia; curiosity 0 favours the similar, 1 the complementary`
 
 const labelsUsage = `labels [--within DAYS]
-    shortlisted clusters whose label has expired or expires within DAYS (90), with the sources to check`
+    shortlisted clusters whose label has expired, probably expired (a year-only label over two years old) or
+    expires within DAYS (90), with the page that stated it to check`
 
 func init() {
 	commands["suggest"] = command{suggestUsage, runSuggest}
@@ -119,21 +120,24 @@ func runLabels(e *env, args []string) error {
 	}
 	watch := suggest.LabelWatch(cs, e.store.Today(), *within)
 	if len(watch) == 0 {
-		fmt.Fprintf(e.stderr, "no shortlisted cluster has a label that expired or expires within %d days\n", *within)
+		fmt.Fprintf(e.stderr, "no shortlisted cluster has a label that expired, probably expired or expires within %d days\n", *within)
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "LABEL\tUNTIL\tNAME\tCOUNTRY\tCHECK")
 	for _, w := range watch {
 		check := ""
-		if len(w.Sources) > 0 {
-			check = w.Sources[0].URL
+		if srcs := w.CheckSources(); len(srcs) > 0 {
+			check = srcs[0].URL // the page that stated the label, when known
 		}
-		state := "expired"
-		if w.Status == data.StatusValid {
+		state, until := "expired", w.ValidUntil
+		switch w.Status {
+		case data.StatusValid:
 			state = fmt.Sprintf("in %d days", w.Days)
+		case data.StatusProbablyExpired:
+			state, until = "probably expired", fmt.Sprintf("%d (+%d years)", w.Year, data.LabelLifeYears)
 		}
-		fmt.Fprintf(tw, "%s, %s\t%s\t%s\t%s\t%s\n", w.Label, state, w.ValidUntil, w.Name, w.Country, check)
+		fmt.Fprintf(tw, "%s, %s\t%s\t%s\t%s\t%s\n", w.Label, state, until, w.Name, w.Country, check)
 	}
 	return tw.Flush()
 }

@@ -40,9 +40,13 @@ func TestLabelsListsShortlistedExpiredLabels(t *testing.T) {
 	db := catalogue(t)
 	run(t, db, "shortlist", "new", "Trip")
 	run(t, db, "shortlist", "add", "Trip", "MADE")                 // gold, valid until 2023-10-31: expired
-	run(t, db, "shortlist", "add", "Trip", "GCE Ocean Technology") // gold 2021, no date: nothing to watch
+	run(t, db, "shortlist", "add", "Trip", "GCE Ocean Technology") // gold 2021, no date: probably expired since 2024
 	code, out, errOut := run(t, db, "labels")
-	if code != 0 || !strings.Contains(out, "MADE") || !strings.Contains(out, "expired") || strings.Contains(out, "GCE Ocean") {
+	if code != 0 || !strings.Contains(out, "MADE") || !strings.Contains(out, "gold, expired") {
 		t.Errorf("labels: exit %d, %q %q", code, out, errOut)
+	}
+	// The year-only label is listed with the page that stated it.
+	if !strings.Contains(out, "gold, probably expired  2021 (+2 years)  GCE Ocean Technology  NO       https://www.gceocean.no/about-us/") {
+		t.Errorf("labels does not list GCE Ocean Technology's probably expired label with its source:\n%s", out)
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"clusterbridge/data"
@@ -77,13 +77,31 @@ type Index struct {
 	postW     []float32
 	countries map[string]uint16 // country code → small number
 	acc       sync.Pool         // *[]float32 of len(docs)
+	// labels are the distinct labels as stated (level, year, valid-until text); each doc points at one.
+	// Their statuses come from data.LabelStatusOn, once per day (statuses), so that suggestions judge a label
+	// by the catalogue's one rule without asking it for every candidate.
+	labels   []statedLabel
+	statuses atomic.Pointer[dayStatuses]
 }
 
 type doc struct {
 	mask    int64
-	through int32 // label valid through, as yyyymmdd; 0 when unknown
+	stated  int32 // index into Index.labels
 	country uint16
 	label   int8 // data.Label.Rank()
+}
+
+// statedLabel is a label as the catalogue states it: what data.LabelStatusOn needs.
+type statedLabel struct {
+	label      data.Label
+	year       int
+	validUntil string
+}
+
+// dayStatuses are the statuses of Index.labels on one day ("YYYY-MM-DD").
+type dayStatuses struct {
+	day string
+	st  []data.LabelStatus
 }
 
 // NewIndex prepares cs for suggestions.
@@ -102,6 +120,7 @@ func NewIndex(cs []data.Cluster) *Index {
 		df      []int32
 		docTerm = make([][]tf, len(cs))
 		local   = make(map[int32]int32)
+		stated  = map[statedLabel]int32{}
 	)
 	for i := range cs {
 		c := &cs[i]
@@ -111,9 +130,19 @@ func NewIndex(cs []data.Cluster) *Index {
 			cn = uint16(len(ix.countries))
 			ix.countries[cc] = cn
 		}
+		sl := statedLabel{c.Label, c.LabelYear, c.LabelValidUntil}
+		if c.Label == data.LabelNone {
+			sl = statedLabel{}
+		}
+		k, ok := stated[sl]
+		if !ok {
+			k = int32(len(ix.labels))
+			stated[sl] = k
+			ix.labels = append(ix.labels, sl)
+		}
 		ix.docs[i] = doc{
 			mask:    data.EcosystemMask(c.Ecosystems),
-			through: dateNum(data.ValidThrough(c.LabelValidUntil)),
+			stated:  k,
 			country: cn,
 			label:   int8(c.Label.Rank()),
 		}
@@ -255,7 +284,7 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 	if today.IsZero() {
 		today = time.Now()
 	}
-	todayNum := int32(today.Year()*10000 + int(today.Month())*100 + today.Day())
+	statuses := ix.statusesOn(today)
 
 	// Filters as small tables.
 	homeCountry, hasHomeCountry := ix.countries[strings.ToUpper(home.Country)]
@@ -339,7 +368,7 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 		if !allowLabel[d.label] {
 			continue
 		}
-		status := d.status(todayNum)
+		status := statuses[d.stated]
 		if opts.ValidOnly && status != data.StatusValid {
 			continue
 		}
@@ -372,7 +401,7 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 
 	out := make([]Suggestion, len(top))
 	for k, cd := range top {
-		out[k] = ix.suggestion(cd, home, hmask, bringMask, q, opts, todayNum)
+		out[k] = ix.suggestion(cd, home, hmask, bringMask, q, opts, statuses)
 	}
 	return out
 }
@@ -382,26 +411,29 @@ func sharedScore(shared, home, cand int) float64 {
 	return 0.5*float64(shared)/float64(home) + float64(shared)/float64(home+cand)
 }
 
-func (d *doc) status(today int32) data.LabelStatus {
-	switch {
-	case d.label == 0:
-		return data.StatusNone
-	case d.through == 0:
-		return data.StatusUnverified
-	case d.through >= today:
-		return data.StatusValid
+// statusesOn is the status of each stated label on today's date, by data.LabelStatusOn, worked out once a day.
+func (ix *Index) statusesOn(today time.Time) []data.LabelStatus {
+	day := today.Format(time.DateOnly)
+	if ds := ix.statuses.Load(); ds != nil && ds.day == day {
+		return ds.st
 	}
-	return data.StatusExpired
+	st := make([]data.LabelStatus, len(ix.labels))
+	for i, l := range ix.labels {
+		st[i] = data.LabelStatusOn(l.label, l.year, l.validUntil, today)
+	}
+	ix.statuses.Store(&dayStatuses{day: day, st: st})
+	return st
 }
 
-// labelScore is L: valid gold > silver > bronze > any unverified label > any expired label > none.
+// labelScore is L: valid gold > silver > bronze > any unverified label > any expired (or probably expired)
+// label > none.
 func labelScore(rank int8, st data.LabelStatus) float64 {
 	switch st {
 	case data.StatusValid:
 		return 0.4 + 0.2*float64(rank) // 1, 0.8, 0.6
 	case data.StatusUnverified:
 		return 0.25 + 0.05*float64(rank) // 0.4, 0.35, 0.3
-	case data.StatusExpired:
+	case data.StatusExpired, data.StatusProbablyExpired:
 		return 0.125 + 0.025*float64(rank) // 0.2, 0.175, 0.15
 	}
 	return 0
@@ -471,10 +503,10 @@ func push(h []candidate, limit int, c candidate, cs []data.Cluster) []candidate 
 	return h
 }
 
-func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q query, opts Options, today int32) Suggestion {
+func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q query, opts Options, statuses []data.LabelStatus) Suggestion {
 	c := &ix.cs[cd.i]
 	d := &ix.docs[cd.i]
-	st := d.status(today)
+	st := statuses[d.stated]
 	s := Suggestion{
 		ID:            c.ID,
 		Name:          c.Name,
@@ -601,7 +633,7 @@ func joinEco(es []data.Ecosystem) string {
 }
 
 // LabelText describes a label for a reason line: "Gold valid until 2026-09-30", "Silver, expired 2019-04",
-// "Bronze, unverified", or "" when there is none.
+// "Gold, probably expired" (a year-only label past its estimate), "Bronze, unverified", or "" when there is none.
 func LabelText(l data.Label, st data.LabelStatus, validUntil string) string {
 	if l == data.LabelNone {
 		return ""
@@ -613,18 +645,8 @@ func LabelText(l data.Label, st data.LabelStatus, validUntil string) string {
 		return name + " valid until " + through
 	case data.StatusExpired:
 		return name + ", expired " + through[:7]
+	case data.StatusProbablyExpired:
+		return name + ", probably expired"
 	}
 	return name + ", unverified"
-}
-
-// dateNum turns "YYYY-MM-DD" into yyyymmdd, or 0.
-func dateNum(s string) int32 {
-	if len(s) != 10 {
-		return 0
-	}
-	n, err := strconv.Atoi(s[:4] + s[5:7] + s[8:])
-	if err != nil {
-		return 0
-	}
-	return int32(n)
 }

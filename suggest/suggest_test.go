@@ -217,7 +217,7 @@ func tiny() []data.Cluster {
 		{ID: 3, Name: "Old Silver", Country: "SE", Ecosystems: eco(ecoAgri), Focus: "bakeries",
 			Label: data.LabelSilver, LabelValidUntil: "2019-04-30"},
 		{ID: 4, Name: "Unverified Bronze", Country: "FR", Ecosystems: eco(ecoTourism), Focus: "wine routes",
-			Label: data.LabelBronze, LabelYear: 2022},
+			Label: data.LabelBronze, LabelYear: 2025}, // estimated to run to the end of 2027: unverified on day
 		{ID: 5, Name: "No Label", Country: "DE", Ecosystems: eco(ecoAero), Focus: "dairy robots"},
 		{ID: 6, Name: "Nothing In Common", Country: "PL", Ecosystems: eco(ecoAero), Focus: "satellites"},
 		{ID: 7, Name: "Danish Neighbour", Country: "DK", Ecosystems: eco(ecoAgri), Focus: "dairy"},
@@ -273,6 +273,7 @@ func TestLabelText(t *testing.T) {
 		{data.LabelGold, data.StatusValid, "2026-09", "Gold valid until 2026-09-30"},
 		{data.LabelSilver, data.StatusExpired, "2019-04-30", "Silver, expired 2019-04"},
 		{data.LabelBronze, data.StatusUnverified, "", "Bronze, unverified"},
+		{data.LabelGold, data.StatusProbablyExpired, "", "Gold, probably expired"},
 		{data.LabelNone, data.StatusNone, "", ""},
 	} {
 		if got := LabelText(c.l, c.st, c.until); got != c.want {
@@ -284,6 +285,9 @@ func TestLabelText(t *testing.T) {
 		labelScore(3, data.StatusValid), labelScore(2, data.StatusValid), labelScore(1, data.StatusValid),
 		labelScore(3, data.StatusUnverified), labelScore(1, data.StatusUnverified),
 		labelScore(3, data.StatusExpired), labelScore(1, data.StatusExpired), labelScore(0, data.StatusNone),
+	}
+	if labelScore(2, data.StatusProbablyExpired) != labelScore(2, data.StatusExpired) {
+		t.Error("a probably expired label does not score as an expired one")
 	}
 	for i := 1; i < len(order); i++ {
 		if order[i] >= order[i-1] {
@@ -405,6 +409,7 @@ func TestLabelWatch(t *testing.T) {
 	cs := sample(t)
 	day := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
 	got := LabelWatch(cs, day, LabelWatchDays)
+	probably := 0
 	// By hand: CzecHemp's bronze runs until 2025-08-31, 61 days after 2025-07-01, so it is the one still
 	// valid; every other dated label in the sample has expired, the oldest first.
 	if len(got) < 50 {
@@ -418,9 +423,25 @@ func TestLabelWatch(t *testing.T) {
 		if i > 0 && w.Through.Before(got[i-1].Through) {
 			t.Errorf("not sorted by date at %s", w.Name)
 		}
-		if w.Name != "CzecHemp" && (w.Status != data.StatusExpired || w.Days >= 0) {
+		if w.Name != "CzecHemp" && (!w.Status.OutOfDate() || w.Days >= 0) {
 			t.Errorf("%s: status %s, days %d", w.Name, w.Status, w.Days)
 		}
+		if w.Status == data.StatusProbablyExpired {
+			probably++
+			if w.ValidUntil != "" || w.Through.Format(time.DateOnly) != data.EstimatedThrough(w.Year) {
+				t.Errorf("%s: a year-only label watched through %s (year %d, valid until %q)", w.Name, w.Through, w.Year, w.ValidUntil)
+			}
+		}
+	}
+	// The sample's year-only labels whose estimate has passed are watched too, and only those.
+	want := 0
+	for _, c := range cs {
+		if c.LabelStatus(day) == data.StatusProbablyExpired {
+			want++
+		}
+	}
+	if want == 0 || probably != want {
+		t.Errorf("%d probably expired labels watched, want %d (and more than none)", probably, want)
 	}
 	// 30 days ahead: CzecHemp is not yet due.
 	if soon := LabelWatch(cs, day, 30); len(soon) != len(got)-1 {
@@ -431,5 +452,35 @@ func TestLabelWatch(t *testing.T) {
 		time.Date(2025, 7, 31, 15, 0, 0, 0, time.UTC), 90)
 	if len(w) != 1 || w[0].Days != 0 || w[0].Status != data.StatusValid {
 		t.Errorf("last day: %+v", w)
+	}
+}
+
+func TestAProbablyExpiredLabelRanksLikeAnExpiredOne(t *testing.T) {
+	eco := []data.Ecosystem{ecoAgri}
+	cs := []data.Cluster{
+		{ID: 1, Name: "Home", Country: "DK", Ecosystems: eco, Focus: "dairy"},
+		{ID: 2, Name: "Year Only", Country: "NL", Ecosystems: eco, Focus: "dairy", Label: data.LabelGold, LabelYear: 2015},
+		{ID: 3, Name: "Dated", Country: "NL", Ecosystems: eco, Focus: "dairy", Label: data.LabelGold, LabelValidUntil: "2017-06-30"},
+		{ID: 4, Name: "Recent Year", Country: "NL", Ecosystems: eco, Focus: "dairy", Label: data.LabelGold, LabelYear: 2025},
+	}
+	day := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	got := NewIndex(cs).Suggest(HomeFromCluster(cs[0]), Options{Today: day})
+	by := map[string]Suggestion{}
+	for _, s := range got {
+		by[s.Name] = s
+	}
+	if len(by) != 3 {
+		t.Fatalf("suggestions %v", names(got))
+	}
+	if by["Year Only"].LabelStatus != data.StatusProbablyExpired || by["Recent Year"].LabelStatus != data.StatusUnverified {
+		t.Errorf("statuses: year only %s, recent year %s", by["Year Only"].LabelStatus, by["Recent Year"].LabelStatus)
+	}
+	// The names differ, so the text parts do: compare the label parts.
+	if by["Year Only"].Parts.Label != by["Dated"].Parts.Label || by["Recent Year"].Parts.Label <= by["Year Only"].Parts.Label {
+		t.Errorf("label parts: year only %.3f, expired %.3f, recent year %.3f",
+			by["Year Only"].Parts.Label, by["Dated"].Parts.Label, by["Recent Year"].Parts.Label)
+	}
+	if !strings.Contains(by["Year Only"].Why, "Gold, probably expired") {
+		t.Errorf("why %q", by["Year Only"].Why)
 	}
 }
