@@ -11,30 +11,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"clusterbridge/data"
 )
-
-// walkObjects calls visit on o and everything drawn under it, widgets' renderers included (dialogs too).
-func walkObjects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	visit(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walkObjects(c, visit)
-		}
-	case *container.Scroll:
-		walkObjects(x.Content, visit)
-	case *widget.Label, *widget.Button:
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walkObjects(c, visit)
-		}
-	}
-}
 
 // buttonIn finds the visible button with the given text under o, or nil.
 func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
@@ -45,17 +26,6 @@ func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	})
 	return found
-}
-
-// textIn joins the text of every label under o, widgets' renderers included.
-func textIn(o fyne.CanvasObject) string {
-	var b strings.Builder
-	walkObjects(o, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
-		}
-	})
-	return b.String()
 }
 
 // reviewStore is the sample with two pending matches built through the data API: an imported record
