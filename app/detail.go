@@ -21,7 +21,7 @@ import (
 type clusterDetail struct {
 	cluster    data.Cluster
 	shortlists []data.Shortlist // every shortlist, to offer the ones the cluster is not on
-	today      time.Time
+	today      func() time.Time // read for every cluster shown: a window left open past midnight judges labels anew
 	shown      bool
 
 	body        *fyne.Container
@@ -50,7 +50,7 @@ type clusterDetail struct {
 }
 
 func newClusterDetail() *clusterDetail {
-	d := &clusterDetail{today: time.Now(),
+	d := &clusterDetail{today: time.Now,
 		onOpenWebsite: func(*url.URL) {}, onAddToShortlist: func(int64) {},
 		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
 		onFindPartners: func(data.Cluster) {}}
@@ -195,13 +195,13 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 // list on cluster-analysis.org, read 23 Nov 2026"), and below, the page that stated it, selectable to copy.
 func (d *clusterDetail) labelLines() []fyne.CanvasObject {
 	c := d.cluster
-	d.labelText = wrapped(labelLineText(c, d.today))
+	d.labelText = wrapped(labelLineText(c, d.today()))
 	if c.Label == data.LabelNone {
 		return []fyne.CanvasObject{d.labelText}
 	}
 	badge := newLabelBadge()
-	badge.set(c.Label, c.LabelStatus(d.today))
-	if st := c.LabelStatus(d.today); st.OutOfDate() {
+	badge.set(c.Label, c.LabelStatus(d.today()))
+	if st := c.LabelStatus(d.today()); st.OutOfDate() {
 		d.labelText.Importance = widget.WarningImportance
 	}
 	lines := []fyne.CanvasObject{container.NewBorder(nil, nil, container.NewCenter(badge), nil, d.labelText)}

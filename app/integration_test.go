@@ -77,7 +77,7 @@ func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
 	badges := map[string]bool{}
 	for i, e := range w.shortlists.entries {
 		row := newEntryRow()
-		row.set(w.shortlists.entries[i], w.shortlists.today)
+		row.set(w.shortlists.entries[i], w.shortlists.today())
 		badges[e.Cluster.Name] = row.labelCheck.Visible()
 	}
 	if want := map[string]bool{"MADE": true, "GCE Ocean Technology": true, "Catalan Water Partnership": false}; !maps.Equal(badges, want) {

@@ -19,7 +19,7 @@ type resultList struct {
 	clusters  []data.Cluster // the pages fetched so far
 	total     int            // how many match in all
 	catalogue int            // how many the catalogue holds
-	today     time.Time
+	today     func() time.Time
 	selected  widget.ListItemID // -1 when no row is selected
 	rowsMade  int               // rows the list has created: it should reuse a screenful, never make one per cluster
 
@@ -39,7 +39,7 @@ type resultList struct {
 var sortOrders = []data.SortOrder{data.SortByName, data.SortByCountry, data.SortByLabel}
 
 func newResultList() *resultList {
-	r := &resultList{selected: -1, today: time.Now(),
+	r := &resultList{selected: -1, today: time.Now,
 		onSelect: func(data.Cluster) {}, onNeedPage: func(int) {}, onSort: func() {}, onClear: func() {}}
 	r.build()
 	return r
@@ -87,7 +87,7 @@ func (r *resultList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(r.clusters) {
 		return
 	}
-	o.(*resultRow).set(r.clusters[id], r.today)
+	o.(*resultRow).set(r.clusters[id], r.today())
 	// Near the end of what is fetched: ask for the next page before the user gets there.
 	if id >= len(r.clusters)-pageSize/4 && len(r.clusters) < r.total {
 		r.onNeedPage(len(r.clusters))

@@ -20,7 +20,7 @@ type shortlistView struct {
 	lists   []data.Shortlist
 	open    int64 // the open shortlist's id, 0 when none
 	entries []data.Entry
-	today   time.Time // the day label statuses are judged on
+	today   func() time.Time // the day label statuses are judged on, read each time a row is shown
 
 	listUI  *widget.List
 	title   *widget.Label
@@ -42,7 +42,7 @@ type shortlistView struct {
 }
 
 func newShortlistView() *shortlistView {
-	v := &shortlistView{today: time.Now(), onNew: func() {}, onRename: func() {}, onDelete: func() {}, onExport: func() {},
+	v := &shortlistView{today: time.Now, onNew: func() {}, onRename: func() {}, onDelete: func() {}, onExport: func() {},
 		onOpenList: func(int64) {}, onOpenCluster: func(int64) {}, onRemoveEntry: func(int64) {}}
 	v.build()
 	return v
@@ -91,7 +91,7 @@ func (v *shortlistView) build() {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			e := v.entries[i]
 			row := o.(*entryRow)
-			row.set(e, v.today)
+			row.set(e, v.today())
 			id := e.Cluster.ID
 			row.open.OnTapped = func() { v.onOpenCluster(id) }
 			row.remove.OnTapped = func() { v.onRemoveEntry(id) }

@@ -107,7 +107,7 @@ func (m *MainWindow) build() {
 	m.reviews.jobs = uiJobs{ctx: m.ctx, do: m.do}
 	m.reviews.onDecided = m.onMatchDecided
 	m.reviews.onCount = m.onReviewCount
-	m.results.today, m.detail.today, m.shortlists.today = m.store.Today(), m.store.Today(), m.store.Today()
+	m.results.today, m.detail.today, m.shortlists.today = m.store.Today, m.store.Today, m.store.Today
 
 	m.filters.onChanged = m.onFiltersChanged
 	m.filters.search.onMove = m.results.move

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -406,5 +407,27 @@ func TestAboutNamesSourcesAndCaveats(t *testing.T) {
 	}
 	if assets.SampleSize != 248 {
 		t.Errorf("SampleSize %d", assets.SampleSize)
+	}
+}
+
+// The window judges labels on the day it shows them, not the day it opened: left open across the end of a
+// label's estimated life, it says "probably expired" once that has passed.
+func TestTodayIsReadEachTimeAClusterIsShown(t *testing.T) {
+	w := newTestWindow(t)
+	occ, err := w.store.FindCluster(context.Background(), "Oslo Cancer Cluster") // gold 2022 in the sample
+	if err != nil || occ.LabelYear != 2022 {
+		t.Fatalf("the sample's Oslo Cancer Cluster: %+v, %v", occ, err)
+	}
+	w.store.SetClock(func() time.Time { return time.Date(2024, 12, 31, 12, 0, 0, 0, time.UTC) })
+	w.onClusterSelected(occ.ID)
+	w.settle()
+	if text := labelsIn(w.detail.body); !strings.Contains(text, "Gold 2022, unverified") {
+		t.Fatalf("on the last day of the estimate the detail says:\n%s", text)
+	}
+	w.store.SetClock(func() time.Time { return time.Date(2025, 1, 1, 12, 0, 0, 0, time.UTC) })
+	w.onClusterSelected(occ.ID)
+	w.settle()
+	if text := labelsIn(w.detail.body); !strings.Contains(text, "Gold 2022, probably expired") {
+		t.Errorf("the day after, the detail says:\n%s", text)
 	}
 }
