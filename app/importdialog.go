@@ -441,23 +441,14 @@ func (d *importDialog) finish(sum scraper.Summary, err error) {
 }
 
 // createProblemRow makes a row of two lines: what went wrong where, in bold, and the reason below.
-func (d *importDialog) createProblemRow() fyne.CanvasObject {
-	where := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	where.Truncation = fyne.TextTruncateEllipsis
-	reason := widget.NewLabel("")
-	reason.Truncation = fyne.TextTruncateEllipsis
-	reason.SizeName = theme.SizeNameCaptionText
-	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), where, reason)
-}
+func (d *importDialog) createProblemRow() fyne.CanvasObject { return newTwoLineRow() }
 
 func (d *importDialog) updateProblemRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(d.summary.Problems) {
 		return
 	}
 	p := d.summary.Problems[id]
-	lines := o.(*fyne.Container)
-	lines.Objects[0].(*widget.Label).SetText(problemKindName(p.Kind) + ": " + p.URL)
-	lines.Objects[1].(*widget.Label).SetText(p.Reason)
+	setTwoLineRow(o, problemKindName(p.Kind)+": "+p.URL, p.Reason)
 }
 
 func (d *importDialog) onProblemSelected(id widget.ListItemID) {

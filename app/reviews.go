@@ -139,23 +139,14 @@ func (v *reviewView) show(rs []data.Review) {
 	v.onCount(len(rs))
 }
 
-func (v *reviewView) createRow() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Truncation = fyne.TextTruncateEllipsis
-	kind := widget.NewLabel("")
-	kind.Truncation = fyne.TextTruncateEllipsis
-	kind.SizeName = theme.SizeNameCaptionText
-	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, kind)
-}
+func (v *reviewView) createRow() fyne.CanvasObject { return newTwoLineRow() }
 
 func (v *reviewView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(v.reviews) {
 		return
 	}
 	rv := v.reviews[id]
-	lines := o.(*fyne.Container).Objects
-	lines[0].(*widget.Label).SetText(reviewTitle(rv))
-	lines[1].(*widget.Label).SetText(reviewKindText(rv))
+	setTwoLineRow(o, reviewTitle(rv), reviewKindText(rv))
 }
 
 // reviewTitle names a match in a few words: the record's name, or the pair's names.

@@ -6,7 +6,12 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"clusterbridge/data"
 )
@@ -190,4 +195,22 @@ func sourceKindName(kind string) string {
 		return lang.L("Spreadsheet")
 	}
 	return sourceKindWords(kind)
+}
+
+// newTwoLineRow is a list row of a bold line over a small one, each cut with an ellipsis so that every row
+// of a list has the same height.
+func newTwoLineRow() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.SizeName = theme.SizeNameCaptionText
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, detail)
+}
+
+// setTwoLineRow fills a row made by newTwoLineRow.
+func setTwoLineRow(o fyne.CanvasObject, title, detail string) {
+	lines := o.(*fyne.Container).Objects
+	lines[0].(*widget.Label).SetText(title)
+	lines[1].(*widget.Label).SetText(detail)
 }
