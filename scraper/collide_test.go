@@ -92,3 +92,30 @@ func TestImportingCollidingPagesKeepsTheUsersWork(t *testing.T) {
 		t.Errorf("catalogue %d -> %d, want the plastics cluster, the forum and the user's new cluster", before, n)
 	}
 }
+
+// Every label in the catalogue says where it came from: the sample's and those the saved sites bring.
+func TestEveryLabelNamesItsSource(t *testing.T) {
+	ctx := context.Background()
+	store := openStore(t, true)
+	importOK(t, store, testOptions(), fixtureFolder(t))
+	all, err := store.AllClusters(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	labelled := 0
+	for _, c := range all {
+		if c.Label == data.LabelNone {
+			continue
+		}
+		labelled++
+		if c, err = store.Cluster(ctx, c.ID); err != nil {
+			t.Fatal(err)
+		}
+		if ls := c.LabelSource(); ls.URL == "" || ls.Kind == "" || ls.ReadAt.IsZero() {
+			t.Errorf("%s: %s label with source %+v", c.Name, c.Label, ls)
+		}
+	}
+	if labelled < 179 {
+		t.Errorf("%d labelled clusters, want at least the sample's 179", labelled)
+	}
+}
