@@ -31,10 +31,10 @@ type Ambiguity struct {
 
 func (a Ambiguity) Reason() string {
 	if a.Unplaced {
-		return fmt.Sprintf("%q may be %s, but no country or website confirms it; not merged: settle it in Review matches",
+		return fmt.Sprintf("%q may be %s, but no country or website confirms it; not merged, for you to settle",
 			a.Record, strings.Join(a.Candidates, " or "))
 	}
-	return fmt.Sprintf("%q fits %d clusters by name: %s; not merged: settle it in Review matches", a.Record,
+	return fmt.Sprintf("%q fits %d clusters by name: %s; not merged, for you to settle", a.Record,
 		len(a.Candidates), strings.Join(a.Candidates, "; "))
 }
 
