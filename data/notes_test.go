@@ -50,10 +50,14 @@ func TestEditAndDeleteNote(t *testing.T) {
 		t.Fatalf("after the edit the notes are %+v", notes)
 	}
 
-	if err := s.DeleteNote(ctx, first.ID); err != nil {
+	gone, err := s.DeleteNote(ctx, first.ID)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteNote(ctx, first.ID); !errors.Is(err, ErrNotFound) {
+	if gone.Text != "Met Anna at the Brussels cluster days" || !gone.At.Equal(fixedDay) {
+		t.Errorf("DeleteNote returned %+v, want the note as it was", gone)
+	}
+	if _, err := s.DeleteNote(ctx, first.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting a deleted note gave %v, want ErrNotFound", err)
 	}
 	notes, err = s.Notes(ctx, c.ID)

@@ -80,15 +80,20 @@ func (s *Store) EditNote(ctx context.Context, noteID int64, text string) (Note, 
 	return n, err
 }
 
-// DeleteNote removes a note for good.
-func (s *Store) DeleteNote(ctx context.Context, noteID int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM notes WHERE id = ?`, noteID)
-		if err != nil {
-			return err
+// DeleteNote removes a note for good and returns it as it was, so that the caller can show what went.
+func (s *Store) DeleteNote(ctx context.Context, noteID int64) (Note, error) {
+	n := Note{ID: noteID}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var at, edited string
+		err := tx.QueryRowContext(ctx, `DELETE FROM notes WHERE id = ? RETURNING at, edited_at, text`, noteID).
+			Scan(&at, &edited, &n.Text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
 		}
-		return mustHaveChanged(res, fmt.Errorf("note %d: %w", noteID, ErrNotFound))
+		n.At, n.EditedAt = parseTime(at), parseTime(edited)
+		return err
 	})
+	return n, err
 }
 
 // Notes returns a cluster's notes, oldest first.
