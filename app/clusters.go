@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -169,18 +170,66 @@ func (m *MainWindow) onRemoveFromShortlist(listID int64) {
 }
 
 func (m *MainWindow) onAddNote(text string) {
-	id := m.detail.cluster.ID
-	entry := m.detail.noteEntry
+	id, button := m.detail.cluster.ID, m.detail.addNote
 	m.background(func(ctx context.Context) func() {
 		_, err := m.store.AddNote(ctx, id, text)
+		return func() {
+			if err != nil {
+				button.Enable() // the note is still in its entry, to try again
+				m.showError(err)
+				return
+			}
+			// Now the note is in the timeline, its draft goes; whatever was typed since stays.
+			if m.drafts.fresh[id] == text {
+				m.drafts.setFresh(id, "")
+				if m.detail.shown && m.detail.cluster.ID == id && m.detail.noteEntry.Text == text {
+					m.detail.noteEntry.SetText("")
+				}
+			}
+			m.reloadDetail()
+			m.reloadShortlists()
+		}
+	})
+}
+
+// onEditNote saves a note's new text; the edit stays open, with its text, until the catalogue has it.
+func (m *MainWindow) onEditNote(n data.Note, text string) {
+	m.background(func(ctx context.Context) func() {
+		_, err := m.store.EditNote(ctx, n.ID, text)
 		return func() {
 			if err != nil {
 				m.showError(err)
 				return
 			}
-			if m.detail.noteEntry == entry {
-				entry.SetText("") // kept; now the note is in the timeline
+			if m.drafts.edits[n.ID] == text {
+				delete(m.drafts.edits, n.ID)
 			}
+			m.reloadDetail()
+			m.reloadShortlists()
+		}
+	})
+}
+
+// onDeleteNote asks before deleting a note, quoting it, as a deleted note cannot come back.
+func (m *MainWindow) onDeleteNote(n data.Note) {
+	msg := lang.L("Delete this note of {{.Date}}?\n\n{{.Text}}",
+		map[string]any{"Date": formatDateTime(n.At), "Text": ellipsis(strings.Join(strings.Fields(n.Text), " "), 200)})
+	dialog.ShowConfirm(lang.L("Delete note"), msg, func(ok bool) {
+		if ok {
+			m.deleteNote(n.ID)
+		}
+	}, m.win)
+}
+
+func (m *MainWindow) deleteNote(id int64) {
+	m.background(func(ctx context.Context) func() {
+		_, err := m.store.DeleteNote(ctx, id)
+		return func() {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			delete(m.drafts.edits, id) // an edit of a deleted note has nothing left to save into
 			m.reloadDetail()
 			m.reloadShortlists()
 		}

@@ -38,14 +38,18 @@ type clusterDetail struct {
 	addButton    *widget.Button
 	statuses     map[int64]*widget.Select // by shortlist id
 	removes      map[int64]*widget.Button
-	noteEntry    *widget.Entry
+	noteEntry    *noteEntry // the new note; Ctrl+Enter saves it
 	addNote      *widget.Button
+	noteRows     map[int64]*noteRow // by note id
+	drafts       *noteDrafts        // the window's: unsaved text outlives the controls made for one cluster
 
 	onOpenWebsite    func(*url.URL)
 	onAddToShortlist func(listID int64)
 	onSetStatus      func(listID int64, st data.EntryStatus, contact string)
 	onRemove         func(listID int64)
 	onAddNote        func(text string)
+	onEditNote       func(n data.Note, text string)
+	onDeleteNote     func(n data.Note)
 	onFindPartners   func(c data.Cluster)
 }
 
@@ -53,7 +57,8 @@ func newClusterDetail() *clusterDetail {
 	d := &clusterDetail{today: time.Now,
 		onOpenWebsite: func(*url.URL) {}, onAddToShortlist: func(int64) {},
 		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
-		onFindPartners: func(data.Cluster) {}}
+		onEditNote: func(data.Note, string) {}, onDeleteNote: func(data.Note) {},
+		onFindPartners: func(data.Cluster) {}, drafts: newNoteDrafts()}
 	d.build()
 	return d
 }
@@ -77,10 +82,6 @@ func webURL(site string) (*url.URL, bool) {
 
 // show fills the panel with a cluster (loaded with its sources, notes and shortlists).
 func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
-	keepNote := ""
-	if d.noteEntry != nil && d.shown && d.cluster.ID == c.ID {
-		keepNote = d.noteEntry.Text // a refresh after a status change must not eat a note being written
-	}
 	d.cluster, d.shortlists, d.shown = c, lists, true
 	d.statuses = map[int64]*widget.Select{}
 	d.removes = map[int64]*widget.Button{}
@@ -144,23 +145,20 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	objs = append(objs, d.shortlistRows()...)
 
 	objs = append(objs, widget.NewSeparator(), heading(lang.L("Notes")))
-	d.noteEntry = widget.NewMultiLineEntry()
-	d.noteEntry.Wrapping = fyne.TextWrapWord
-	d.noteEntry.SetMinRowsVisible(2)
-	d.noteEntry.SetPlaceHolder(lang.L("Write a note: a call, a meeting, an idea…"))
-	d.noteEntry.SetText(keepNote)
-	d.addNote = widget.NewButtonWithIcon(lang.L("Add note"), theme.ContentAddIcon(), func() {
-		if strings.TrimSpace(d.noteEntry.Text) != "" {
-			d.onAddNote(d.noteEntry.Text)
-		}
-	})
+	d.noteEntry = newNoteEntry(d.onAddNoteTapped)
+	d.noteEntry.SetPlaceHolder(lang.L("Write a note: a call, a meeting, an idea… (Ctrl+Enter saves)"))
+	// The draft comes back whether the panel shows this cluster again after a change or after another one.
+	d.noteEntry.SetText(d.drafts.fresh[c.ID])
+	clusterID := c.ID
+	d.noteEntry.OnChanged = func(text string) { d.drafts.setFresh(clusterID, text) }
+	d.addNote = widget.NewButtonWithIcon(lang.L("Add note"), theme.ContentAddIcon(), d.onAddNoteTapped)
 	objs = append(objs, d.noteEntry, container.NewHBox(layout.NewSpacer(), d.addNote))
 	// Newest first: what happened last is what an advisor needs before the next call.
+	d.noteRows = map[int64]*noteRow{}
 	for i := len(c.Notes) - 1; i >= 0; i-- {
-		n := c.Notes[i]
-		date := widget.NewLabelWithStyle(formatDate(n.At), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		date.SizeName = theme.SizeNameCaptionText
-		objs = append(objs, container.NewBorder(nil, nil, date, nil, wrapped(n.Text)))
+		r := newNoteRow(c.Notes[i], d.drafts, d.onEditNote, d.onDeleteNote)
+		d.noteRows[c.Notes[i].ID] = r
+		objs = append(objs, r.content)
 	}
 	if len(c.Notes) == 0 {
 		objs = append(objs, dim(lang.L("No notes yet.")))
@@ -189,6 +187,16 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	d.placeholder.Hide()
 	d.scroll.Show()
 	d.scroll.ScrollToTop()
+}
+
+// onAddNoteTapped saves the new note once: Add note waits, disabled, until the save lands (the panel is then
+// made anew), so that Ctrl+Enter pressed twice does not write the note twice.
+func (d *clusterDetail) onAddNoteTapped() {
+	if strings.TrimSpace(d.noteEntry.Text) == "" || d.addNote.Disabled() {
+		return
+	}
+	d.addNote.Disable()
+	d.onAddNote(d.noteEntry.Text)
 }
 
 // labelLines are the label's badge and status with its source and date ("Gold, valid until Sep 2026 — ESCA

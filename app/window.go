@@ -57,7 +57,8 @@ type MainWindow struct {
 	detailAsk  int // detail loads asked for; only the newest one is shown
 	autoSelect bool
 	firstShown bool
-	lastNotice string // the last brief message shown (showNotice), for tests
+	lastNotice string      // the last brief message shown (showNotice), for tests
+	drafts     *noteDrafts // notes typed and not saved yet, by cluster and by note
 }
 
 var translationsOnce sync.Once
@@ -94,6 +95,8 @@ func (m *MainWindow) build() {
 	m.filters = newFilterPanel()
 	m.results = newResultList()
 	m.detail = newClusterDetail()
+	m.drafts = newNoteDrafts()
+	m.detail.drafts = m.drafts
 	m.shortlists = newShortlistView()
 	m.banner = newSampleBanner()
 	m.search = newQueryRunner(m.store, m.do)
@@ -123,6 +126,8 @@ func (m *MainWindow) build() {
 	m.detail.onSetStatus = m.onSetStatus
 	m.detail.onRemove = m.onRemoveFromShortlist
 	m.detail.onAddNote = m.onAddNote
+	m.detail.onEditNote = m.onEditNote
+	m.detail.onDeleteNote = m.onDeleteNote
 	m.detail.onFindPartners = m.onFindPartners
 
 	m.shortlists.onNew = m.onNewShortlist

@@ -148,8 +148,10 @@ type clusterJSON struct {
 }
 
 type noteJSON struct {
-	At   string `json:"at"`
-	Text string `json:"text"`
+	ID       int64  `json:"id"` // what 'note edit' and 'note delete' take
+	At       string `json:"at"`
+	EditedAt string `json:"edited_at"` // RFC 3339; "" if never edited
+	Text     string `json:"text"`
 }
 
 type membershipJSON struct {
@@ -181,7 +183,11 @@ func toJSON(c data.Cluster, today time.Time) clusterJSON {
 		j.Sources = append(j.Sources, s.URL)
 	}
 	for _, n := range c.Notes {
-		j.Notes = append(j.Notes, noteJSON{At: n.At.Format(time.RFC3339), Text: n.Text})
+		nj := noteJSON{ID: n.ID, At: n.At.Format(time.RFC3339), Text: n.Text}
+		if !n.EditedAt.IsZero() {
+			nj.EditedAt = n.EditedAt.Format(time.RFC3339)
+		}
+		j.Notes = append(j.Notes, nj)
 	}
 	for _, m := range c.Shortlists {
 		j.Shortlists = append(j.Shortlists, membershipJSON{Name: m.Shortlist, Status: string(m.Status)})
@@ -240,9 +246,15 @@ func writeClusterText(w io.Writer, c data.Cluster, today time.Time) {
 		}
 	}
 	if len(c.Notes) > 0 {
-		fmt.Fprintln(w, "\nNotes:")
+		fmt.Fprintln(w, "\nNotes (#id for 'note edit' and 'note delete'):")
 		for _, n := range c.Notes {
-			fmt.Fprintf(w, "  %s  %s\n", n.At.Format(time.DateOnly), n.Text)
+			edited := ""
+			if !n.EditedAt.IsZero() {
+				edited = "  (edited " + noteTime(n.EditedAt) + ")"
+			}
+			// A note written in the window may have several lines: the later ones are indented under the first.
+			text := strings.ReplaceAll(n.Text, "\n", "\n      ")
+			fmt.Fprintf(w, "  #%d  %s  %s%s\n", n.ID, noteTime(n.At), text, edited)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -22,7 +23,10 @@ shortlist list [NAME] [--format table|json]
     list as it is, set changes only what it is given`
 
 const noteUsage = `note CLUSTER TEXT
-    adds a dated note to a cluster`
+note edit NOTE_ID TEXT
+note delete NOTE_ID
+    adds a dated note to a cluster, or changes or deletes one; 'show CLUSTER' lists a cluster's notes with
+    their ids`
 
 const exportUsage = `export NAME [--out FILE] [--delimiter ';'|',']
     a shortlist as CSV for Excel (UTF-8 with BOM; ';' by default); stdout without --out`
@@ -258,6 +262,10 @@ func runShortlistList(e *env, args []string) error {
 }
 
 func runNote(e *env, args []string) error {
+	// "edit" and "delete" come first, as in shortlist; a cluster whose name starts with them is named by its id.
+	if len(args) > 0 && (args[0] == "edit" || args[0] == "delete") {
+		return runNoteChange(e, args[0], args[1:])
+	}
 	if len(args) < 2 {
 		return usagef("usage: %s", strings.Split(noteUsage, "\n")[0])
 	}
@@ -269,9 +277,51 @@ func runNote(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "noted for %s on %s\n", c.Name, n.At.Format(time.DateOnly))
+	fmt.Fprintf(e.stdout, "noted for %s on %s (note %d)\n", c.Name, n.At.Format(time.DateOnly), n.ID)
 	return nil
 }
+
+// runNoteChange edits or deletes a note by the id 'show' lists ("12" or "#12").
+func runNoteChange(e *env, verb string, args []string) error {
+	usage := "note edit NOTE_ID TEXT"
+	if verb == "delete" {
+		usage = "note delete NOTE_ID"
+	}
+	if len(args) == 0 || (verb == "edit" && len(args) < 2) || (verb == "delete" && len(args) != 1) {
+		return usagef("usage: %s", usage)
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return usagef("%q is not a note id; 'show CLUSTER' lists the notes with their ids; usage: %s", args[0], usage)
+	}
+	if verb == "edit" {
+		n, err := e.store.EditNote(e.ctx, id, strings.Join(args[1:], " "))
+		if err != nil {
+			return noteError(err)
+		}
+		fmt.Fprintf(e.stdout, "note %d changed; written %s, edited %s\n", n.ID, noteTime(n.At), noteTime(n.EditedAt))
+		return nil
+	}
+	n, err := e.store.DeleteNote(e.ctx, id)
+	if err != nil {
+		return noteError(err)
+	}
+	// The text goes to the output, so that a note deleted by mistake can be written again.
+	fmt.Fprintf(e.stdout, "note %d deleted; it read: %s\n", n.ID, strings.Join(strings.Fields(n.Text), " "))
+	return nil
+}
+
+// noteError adds to a missing note where to find the right id.
+func noteError(err error) error {
+	if errors.Is(err, data.ErrNotFound) {
+		return fmt.Errorf("%w; 'show CLUSTER' lists the notes with their ids", err)
+	}
+	return err
+}
+
+// noteTime is when a note was written or edited, to the minute in the user's time zone: notes of one day
+// are told apart by their time.
+func noteTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
 
 func runExport(e *env, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)

@@ -54,7 +54,7 @@ func TestMigrationTwoKeepsTheUsersWorkAndCreditsEveryLabel(t *testing.T) {
 		t.Errorf("the label is credited to %+v, want the ECCP profile (the best-standing source)", ls)
 	}
 	if len(c.Shortlists) != 1 || c.Shortlists[0].Status != EntryMeeting || c.Shortlists[0].Contact != "Ola" ||
-		len(c.Notes) != 1 || c.Notes[0].Text != "call back" {
+		len(c.Notes) != 1 || c.Notes[0].Text != "call back" || !c.Notes[0].EditedAt.IsZero() {
 		t.Errorf("the user's work changed: %+v %+v", c.Shortlists, c.Notes)
 	}
 	n, amb, err := s.Merge(ctx, 0, []Cluster{{Name: "Alpha Beta Cluster", Acronym: "ABC", Country: "DE", City: "Jena"}})

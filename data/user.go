@@ -53,6 +53,49 @@ func (s *Store) AddNote(ctx context.Context, clusterID int64, text string) (Note
 	return n, err
 }
 
+// ErrEmptyNote refuses a note with no text: emptying a note is not deleting it, which DeleteNote does.
+var ErrEmptyNote = errors.New("the note is empty; write something to keep, or delete the note")
+
+// EditNote replaces a note's text and records when; it keeps when the note was written and its place.
+func (s *Store) EditNote(ctx context.Context, noteID int64, text string) (Note, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return Note{}, ErrEmptyNote
+	}
+	edited := s.now().UTC().Truncate(time.Second)
+	var n Note
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var at string
+		err := tx.QueryRowContext(ctx, `UPDATE notes SET text = ?, edited_at = ? WHERE id = ? RETURNING at`,
+			text, formatTime(edited), noteID).Scan(&at)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		n = Note{ID: noteID, At: parseTime(at), EditedAt: edited, Text: text}
+		return nil
+	})
+	return n, err
+}
+
+// DeleteNote removes a note for good and returns it as it was, so that the caller can show what went.
+func (s *Store) DeleteNote(ctx context.Context, noteID int64) (Note, error) {
+	n := Note{ID: noteID}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var at, edited string
+		err := tx.QueryRowContext(ctx, `DELETE FROM notes WHERE id = ? RETURNING at, edited_at, text`, noteID).
+			Scan(&at, &edited, &n.Text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
+		}
+		n.At, n.EditedAt = parseTime(at), parseTime(edited)
+		return err
+	})
+	return n, err
+}
+
 // Notes returns a cluster's notes, oldest first.
 func (s *Store) Notes(ctx context.Context, clusterID int64) ([]Note, error) {
 	byID, err := s.notesOf(ctx, []int64{clusterID})
@@ -67,11 +110,11 @@ func (s *Store) notesOf(ctx context.Context, ids []int64) (map[int64][]Note, err
 	}
 	rows, err := queryByIDs(ctx, s.db, func(sc scanner) (row, error) {
 		var r row
-		var at string
-		err := sc.Scan(&r.id, &r.n.ID, &at, &r.n.Text)
-		r.n.At = parseTime(at)
+		var at, edited string
+		err := sc.Scan(&r.id, &r.n.ID, &at, &edited, &r.n.Text)
+		r.n.At, r.n.EditedAt = parseTime(at), parseTime(edited)
 		return r, err
-	}, `SELECT cluster_id, id, at, text FROM notes WHERE cluster_id IN (%s) ORDER BY at, id`, ids)
+	}, `SELECT cluster_id, id, at, edited_at, text FROM notes WHERE cluster_id IN (%s) ORDER BY at, id`, ids)
 	byID := map[int64][]Note{}
 	for _, r := range rows {
 		byID[r.id] = append(byID[r.id], r.n)
