@@ -217,7 +217,11 @@ func exportFileName(name string) string {
 // exportShortlist writes a shortlist as CSV to path off the UI goroutine, then reports to done on it.
 func (m *MainWindow) exportShortlist(id int64, path string, delim rune, done func(error)) {
 	m.background(func(ctx context.Context) func() {
-		err := writeFileAtomically(path, func(f *os.File) error { return m.store.ExportShortlist(ctx, id, f, delim) })
+		format := data.CSVSemicolon
+		if delim == ',' {
+			format = data.CSVComma
+		}
+		err := writeFileAtomically(path, func(f *os.File) error { return m.store.ExportShortlist(ctx, id, f, format) })
 		return func() { done(err) }
 	})
 }
