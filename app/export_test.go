@@ -123,7 +123,7 @@ func textIn(o fyne.CanvasObject) string {
 // so Save asks whether to overwrite it, and the user says yes. It returns the target's contents just after.
 func saveOver(t *testing.T, w *testWindow, l data.Shortlist, dir string) []byte {
 	t.Helper()
-	d := w.exportDialog(l, ';')
+	d := w.exportDialog(l, data.CSVSemicolon)
 	lister, err := storage.ListerForURI(storage.NewFileURI(dir))
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +140,7 @@ func saveOver(t *testing.T, w *testWindow, l data.Shortlist, dir string) []byte 
 		t.Fatalf("saving over an existing file did not ask to overwrite it; the dialog reads %q", textIn(confirm))
 	}
 	test.Tap(button(t, confirm, "Yes"))
-	raw, err := os.ReadFile(filepath.Join(dir, exportFileName(l.Name)))
+	raw, err := os.ReadFile(filepath.Join(dir, exportFileName(l.Name, data.CSVSemicolon)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestExportThroughTheSaveDialogReplacesTheFileOnlyWhenWritten(t *testing.T) 
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	path := filepath.Join(dir, exportFileName(l.Name))
+	path := filepath.Join(dir, exportFileName(l.Name, data.CSVSemicolon))
 	old := []byte("name;status\nLast year's partner;partner\n")
 	if err := os.WriteFile(path, old, 0o644); err != nil {
 		t.Fatal(err)

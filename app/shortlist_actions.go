@@ -138,7 +138,8 @@ func (m *MainWindow) onRemoveEntry(clusterID int64) {
 	m.change(func(ctx context.Context) error { return m.store.RemoveFromShortlist(ctx, listID, clusterID) })
 }
 
-// onExportOpenShortlist asks for the delimiter, then for the file, and writes the open shortlist as CSV.
+// onExportOpenShortlist asks for the format (CSV with ';' or ',', or a workbook), then for the file, and
+// writes the open shortlist.
 func (m *MainWindow) onExportOpenShortlist() {
 	l, ok := m.shortlists.openList()
 	if !ok {
@@ -146,30 +147,29 @@ func (m *MainWindow) onExportOpenShortlist() {
 		dialog.ShowInformation(lang.L("Export shortlist"), lang.L("Open a shortlist first, then export it."), m.win)
 		return
 	}
-	semicolon, comma := lang.L("Semicolon (;) – Excel in most of Europe"), lang.L("Comma (,)")
-	delimiter := widget.NewRadioGroup([]string{semicolon, comma}, nil)
-	delimiter.SetSelected(semicolon)
-	delimiter.Required = true
+	semicolon := lang.L("CSV, semicolon (;) – Excel in most of Europe")
+	comma := lang.L("CSV, comma (,)")
+	workbook := lang.L("Excel workbook (.xlsx)")
+	formats := map[string]data.Format{semicolon: data.CSVSemicolon, comma: data.CSVComma, workbook: data.XLSX}
+	format := widget.NewRadioGroup([]string{semicolon, comma, workbook}, nil)
+	format.SetSelected(semicolon)
+	format.Required = true
 	dialog.ShowForm(lang.L("Export shortlist"), lang.L("Choose file…"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("Delimiter"), delimiter)}, func(ok bool) {
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Format"), format)}, func(ok bool) {
 			if !ok {
 				return
 			}
-			delim := ';'
-			if delimiter.Selected == comma {
-				delim = ','
-			}
-			m.chooseExportFile(l, delim)
+			m.chooseExportFile(l, formats[format.Selected])
 		}, m.win)
 }
 
-func (m *MainWindow) chooseExportFile(l data.Shortlist, delim rune) {
-	m.exportDialog(l, delim).Show()
+func (m *MainWindow) chooseExportFile(l data.Shortlist, f data.Format) {
+	m.exportDialog(l, f).Show()
 }
 
-// exportDialog is the Save dialog for a shortlist's CSV. It takes only the chosen address from the dialog's
+// exportDialog is the Save dialog for a shortlist's export. It takes only the chosen address from the dialog's
 // writer (lazy, see savefile.go, so the file is still whole) and writes the file itself, atomically.
-func (m *MainWindow) exportDialog(l data.Shortlist, delim rune) *dialog.FileDialog {
+func (m *MainWindow) exportDialog(l data.Shortlist, f data.Format) *dialog.FileDialog {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			m.showError(err)
@@ -185,7 +185,7 @@ func (m *MainWindow) exportDialog(l data.Shortlist, delim rune) *dialog.FileDial
 			return
 		}
 		path := u.Path()
-		m.exportShortlist(l.ID, path, delim, func(err error) {
+		m.exportShortlist(l.ID, path, f, func(err error) {
 			if err != nil {
 				m.showError(err)
 				return
@@ -194,14 +194,22 @@ func (m *MainWindow) exportDialog(l data.Shortlist, delim rune) *dialog.FileDial
 				lang.L("Saved {{.Name}} to {{.Path}}", map[string]any{"Name": l.Name, "Path": path}), m.win)
 		})
 	}, m.win)
-	save.SetFileName(exportFileName(l.Name))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	save.SetFileName(exportFileName(l.Name, f))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{exportExtension(f)}))
 	save.Resize(fyne.NewSize(800, 560))
 	return save
 }
 
+// exportExtension is the file extension of an export format.
+func exportExtension(f data.Format) string {
+	if f == data.XLSX {
+		return ".xlsx"
+	}
+	return ".csv"
+}
+
 // exportFileName is a file name made of a shortlist's name: "Water partners.csv".
-func exportFileName(name string) string {
+func exportFileName(name string, f data.Format) string {
 	clean := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
 			return '-'
@@ -211,13 +219,13 @@ func exportFileName(name string) string {
 	if clean == "" {
 		clean = "shortlist"
 	}
-	return clean + ".csv"
+	return clean + exportExtension(f)
 }
 
-// exportShortlist writes a shortlist as CSV to path off the UI goroutine, then reports to done on it.
-func (m *MainWindow) exportShortlist(id int64, path string, delim rune, done func(error)) {
+// exportShortlist writes a shortlist in format f to path off the UI goroutine, then reports to done on it.
+func (m *MainWindow) exportShortlist(id int64, path string, f data.Format, done func(error)) {
 	m.background(func(ctx context.Context) func() {
-		err := writeFileAtomically(path, func(f *os.File) error { return m.store.ExportShortlist(ctx, id, f, delim) })
+		err := writeFileAtomically(path, func(file *os.File) error { return m.store.ExportShortlist(ctx, id, file, f) })
 		return func() { done(err) }
 	})
 }

@@ -80,7 +80,7 @@ func (v *shortlistView) build() {
 	v.purpose = wrapped("")
 	v.rename = widget.NewButtonWithIcon(lang.L("Rename"), theme.DocumentCreateIcon(), func() { v.onRename() })
 	v.remove = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { v.onDelete() })
-	v.export = widget.NewButtonWithIcon(lang.L("Export CSV"), theme.DocumentSaveIcon(), func() { v.onExport() })
+	v.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { v.onExport() })
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(v.rename, v.remove, v.export), v.title),
 		v.purpose, widget.NewSeparator())

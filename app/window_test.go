@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"clusterbridge/assets"
 	"clusterbridge/data"
@@ -295,12 +296,12 @@ func TestExportWritesTheShortlist(t *testing.T) {
 	if _, err := w.store.AddToShortlist(ctx, l.ID, c.ID, data.EntryMeeting, "Jane Roe"); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), exportFileName("Export me"))
+	path := filepath.Join(t.TempDir(), exportFileName("Export me", data.CSVSemicolon))
 	if err := os.WriteFile(path, []byte("old contents"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var result error = os.ErrInvalid
-	w.exportShortlist(l.ID, path, ';', func(err error) { result = err })
+	w.exportShortlist(l.ID, path, data.CSVSemicolon, func(err error) { result = err })
 	w.settle()
 	if result != nil {
 		t.Fatal(result)
@@ -331,11 +332,40 @@ func TestExportWritesTheShortlist(t *testing.T) {
 	}
 }
 
+func TestExportWritesAWorkbook(t *testing.T) {
+	w := newTestWindow(t)
+	ctx := context.Background()
+	l, _ := w.store.CreateShortlist(ctx, "Export me", "")
+	c := w.results.clusters[0]
+	if _, err := w.store.AddToShortlist(ctx, l.ID, c.ID, data.EntryMeeting, "Jane Roe"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), exportFileName("Export me", data.XLSX))
+	var result error = os.ErrInvalid
+	w.exportShortlist(l.ID, path, data.XLSX, func(err error) { result = err })
+	w.settle()
+	if result != nil {
+		t.Fatal(result)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(data.XLSXSheet)
+	if err != nil || len(rows) != 2 || rows[0][0] != "name" || rows[1][0] != c.Name {
+		t.Fatalf("rows %q, %v", rows, err)
+	}
+}
+
 func TestExportFileName(t *testing.T) {
 	for in, want := range map[string]string{"Water partners": "Water partners.csv", "a/b: c?": "a-b- c-.csv", " ": "shortlist.csv"} {
-		if got := exportFileName(in); got != want {
+		if got := exportFileName(in, data.CSVComma); got != want {
 			t.Errorf("exportFileName(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if got := exportFileName("Water partners", data.XLSX); got != "Water partners.xlsx" {
+		t.Errorf("a workbook's file name is %q, want Water partners.xlsx", got)
 	}
 }
 

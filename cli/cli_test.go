@@ -144,6 +144,10 @@ func TestErrorsAreOneLineAndChangeNothing(t *testing.T) {
 		{[]string{"list", "--bogus"}, 2, "bogus"},
 		{[]string{"list", "--format", "xml"}, 2, "xml"},
 		{[]string{"export", "Trip", "--delimiter", "|"}, 2, "delimiter"},
+		{[]string{"export", "Trip", "--format", "xlsx"}, 2, "--format xlsx writes an Excel workbook, not text: add --out FILE"},
+		{[]string{"export", "Trip", "--format", "ods", "--out", "trip.ods"}, 2, "ods"},
+		{[]string{"list", "--format", "xlsx"}, 2, "add --out FILE"},
+		{[]string{"list", "--format", "json", "--out", "x.json"}, 2, "--out is for"},
 		{[]string{"frobnicate"}, 2, "unknown command"},
 		{[]string{"show"}, 2, "usage"},
 	} {

@@ -12,8 +12,9 @@ import (
 	"clusterbridge/data"
 )
 
-const listUsage = `list [--query TEXT] [--label gold,silver,bronze,none] [--valid] [--country CC,CC] [--ecosystem NAME]... [--format table|csv|json] [--delimiter ';'|',']
-    clusters that match, by name; csv is the export's Excel-safe shape`
+const listUsage = `list [--query TEXT] [--label gold,silver,bronze,none] [--valid] [--country CC,CC] [--ecosystem NAME]... [--format table|csv|json|xlsx] [--delimiter ';'|','] [--out FILE]
+    clusters that match, by name; csv and xlsx (an Excel workbook, needs --out) are the export's columns,
+    --out writes them to a file instead of stdout`
 
 const showUsage = `show CLUSTER [--format text|json]
     every fact about one cluster, its sources, notes and shortlists`
@@ -27,8 +28,9 @@ func runList(e *env, args []string) error {
 	fs.Var(&countries, "country", "countries")
 	fs.Var(&ecosystems, "ecosystem", "ecosystem")
 	valid := fs.Bool("valid", false, "valid labels only")
-	format := fs.String("format", "table", "table, csv or json")
+	format := fs.String("format", "table", "table, csv, json or xlsx")
 	delim := fs.String("delimiter", ";", "';' or ',' for csv")
+	out := fs.String("out", "", "file for csv or xlsx; stdout when empty")
 	rest, err := parseFlags(fs, args, listUsage)
 	if err != nil {
 		return err
@@ -36,10 +38,17 @@ func runList(e *env, args []string) error {
 	if err := wantArgs(rest, 0, listUsage); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "table", "csv", "json"); err != nil {
+	if err := oneOf("format", *format, "table", "csv", "json", "xlsx"); err != nil {
 		return err
 	}
 	if err := oneOf("delimiter", *delim, ";", ","); err != nil {
+		return err
+	}
+	if *out != "" && *format != "csv" && *format != "xlsx" {
+		return usagef("--out is for --format csv or xlsx")
+	}
+	exportAs, err := exportFormat(*format, *delim, *out)
+	if err != nil {
 		return err
 	}
 	q := data.Query{Text: *text, ValidOnly: *valid, Sort: data.SortByName}
@@ -73,8 +82,15 @@ func runList(e *env, args []string) error {
 		return err
 	}
 	switch *format {
-	case "csv":
-		return e.store.ExportClusters(e.ctx, res.Clusters, e.stdout, rune((*delim)[0]))
+	case "csv", "xlsx":
+		if *out == "" {
+			return e.store.ExportClusters(e.ctx, res.Clusters, e.stdout, exportAs)
+		}
+		if err := writeFileAtomically(*out, func(w io.Writer) error { return e.store.ExportClusters(e.ctx, res.Clusters, w, exportAs) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "exported %d clusters to %s\n", len(res.Clusters), *out)
+		return nil
 	case "json":
 		out := make([]clusterJSON, 0, len(res.Clusters))
 		for _, c := range res.Clusters {

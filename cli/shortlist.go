@@ -4,8 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -28,8 +27,9 @@ note delete NOTE_ID
     adds a dated note to a cluster, or changes or deletes one; 'show CLUSTER' lists a cluster's notes with
     their ids`
 
-const exportUsage = `export NAME [--out FILE] [--delimiter ';'|',']
-    a shortlist as CSV for Excel (UTF-8 with BOM; ';' by default); stdout without --out`
+const exportUsage = `export NAME [--format csv|xlsx] [--out FILE] [--delimiter ';'|',']
+    a shortlist for Excel: CSV (UTF-8 with BOM; ';' by default), to stdout without --out, or an Excel
+    workbook (xlsx, needs --out)`
 
 func runShortlist(e *env, args []string) error {
 	if len(args) == 0 {
@@ -326,7 +326,8 @@ func noteTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") 
 func runExport(e *env, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	out := fs.String("out", "", "file to write; stdout when empty")
-	delim := fs.String("delimiter", ";", "';' or ','")
+	format := fs.String("format", "csv", "csv or xlsx")
+	delim := fs.String("delimiter", ";", "';' or ',' for csv")
 	rest, err := parseFlags(fs, args, exportUsage)
 	if err != nil {
 		return err
@@ -334,32 +335,25 @@ func runExport(e *env, args []string) error {
 	if err := wantArgs(rest, 1, exportUsage); err != nil {
 		return err
 	}
+	if err := oneOf("format", *format, "csv", "xlsx"); err != nil {
+		return err
+	}
 	if *delim != ";" && *delim != "," {
 		return usagef("--delimiter %q is not ';' or ','", *delim)
+	}
+	f, err := exportFormat(*format, *delim, *out)
+	if err != nil {
+		return err
 	}
 	l, err := e.store.ShortlistByName(e.ctx, rest[0])
 	if err != nil {
 		return err
 	}
 	if *out == "" {
-		return e.store.ExportShortlist(e.ctx, l.ID, e.stdout, rune((*delim)[0]))
+		return e.store.ExportShortlist(e.ctx, l.ID, e.stdout, f)
 	}
-	// Write beside the target and rename, so that a failed export never leaves half a file behind.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*.csv")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", *out, err)
-	}
-	defer os.Remove(tmp.Name())
-	tmp.Chmod(0o644) // CreateTemp makes files only the owner can read; an export is for sharing
-	if err := e.store.ExportShortlist(e.ctx, l.ID, tmp, rune((*delim)[0])); err != nil {
-		tmp.Close()
+	if err := writeFileAtomically(*out, func(w io.Writer) error { return e.store.ExportShortlist(e.ctx, l.ID, w, f) }); err != nil {
 		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", *out, err)
-	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return fmt.Errorf("cannot write %s: %w", *out, err)
 	}
 	fmt.Fprintf(e.stderr, "exported %d clusters of %q to %s\n", l.Size, l.Name, *out)
 	return nil

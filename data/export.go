@@ -10,15 +10,24 @@ import (
 	"time"
 )
 
-// ExportColumns are the columns of a CSV export, in order. label_source is the page that stated the label and
+// ExportColumns are the columns of an export, in order. label_source is the page that stated the label and
 // label_read_at the day it was read; published_contact is what a source publishes, contact_person the user's
 // own contact on the shortlist.
 var ExportColumns = []string{"name", "acronym", "country", "city", "ecosystems", "label", "label_year",
 	"label_valid_until", "label_status", "label_source", "label_read_at", "website", "published_contact",
 	"status", "contact_person", "notes", "sources"}
 
-// ExportShortlist writes a shortlist as CSV for Excel: see WriteCSV.
-func (s *Store) ExportShortlist(ctx context.Context, shortlistID int64, w io.Writer, delimiter rune) error {
+// Format is the file format of an export.
+type Format int
+
+const (
+	CSVSemicolon Format = iota // CSV with ';', what Excel expects in most European locales
+	CSVComma                   // CSV with ','
+	XLSX                       // an Excel workbook
+)
+
+// ExportShortlist writes a shortlist in the given format: see WriteCSV and WriteXLSX.
+func (s *Store) ExportShortlist(ctx context.Context, shortlistID int64, w io.Writer, f Format) error {
 	entries, err := s.Entries(ctx, shortlistID)
 	if err != nil {
 		return err
@@ -33,12 +42,12 @@ func (s *Store) ExportShortlist(ctx context.Context, shortlistID int64, w io.Wri
 	for i := range entries {
 		entries[i].Cluster.Sources, entries[i].Cluster.Facts = cs[i].Sources, cs[i].Facts
 	}
-	return WriteCSV(w, entries, delimiter, s.now())
+	return WriteExport(w, entries, f, s.now())
 }
 
-// ExportClusters writes any list of clusters (a filtered search, say) with their sources and notes as CSV;
-// status and contact stay empty.
-func (s *Store) ExportClusters(ctx context.Context, cs []Cluster, w io.Writer, delimiter rune) error {
+// ExportClusters writes any list of clusters (a filtered search, say) with their sources and notes in the
+// given format; status and contact stay empty.
+func (s *Store) ExportClusters(ctx context.Context, cs []Cluster, w io.Writer, f Format) error {
 	cs = append([]Cluster(nil), cs...) // the caller's slice keeps what it had
 	if err := s.attachSources(ctx, cs); err != nil {
 		return err
@@ -55,26 +64,27 @@ func (s *Store) ExportClusters(ctx context.Context, cs []Cluster, w io.Writer, d
 	for i, c := range cs {
 		entries[i] = Entry{Cluster: c, Notes: notes[c.ID]}
 	}
-	return WriteCSV(w, entries, delimiter, s.now())
+	return WriteExport(w, entries, f, s.now())
 }
 
-// WriteCSV writes entries as CSV that Excel opens right: UTF-8 with a byte-order mark, the given delimiter
-// (';' is what Excel expects in most European locales), lists joined with " | ", and every cell that Excel
-// would run as a formula made inert with a leading apostrophe.
-func WriteCSV(w io.Writer, entries []Entry, delimiter rune, today time.Time) error {
-	if delimiter != ';' && delimiter != ',' {
-		return fmt.Errorf("delimiter %q is not supported; use ';' or ','", delimiter)
+// WriteExport writes entries in the given format.
+func WriteExport(w io.Writer, entries []Entry, f Format, today time.Time) error {
+	switch f {
+	case CSVSemicolon:
+		return WriteCSV(w, entries, ';', today)
+	case CSVComma:
+		return WriteCSV(w, entries, ',', today)
+	case XLSX:
+		return WriteXLSX(w, entries, today)
 	}
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.Comma = delimiter
-	cw.UseCRLF = true // what Excel writes and expects
-	if err := cw.Write(ExportColumns); err != nil {
-		return err
-	}
-	for _, e := range entries {
+	return fmt.Errorf("export format %d is not supported", f)
+}
+
+// exportRows are the cells of an export under ExportColumns, one row an entry, as plain text: each format
+// writes the same cells its own way.
+func exportRows(entries []Entry, today time.Time) [][]string {
+	rows := make([][]string, len(entries))
+	for r, e := range entries {
 		c := e.Cluster
 		notes := make([]string, len(e.Notes))
 		for i, n := range e.Notes {
@@ -96,9 +106,30 @@ func WriteCSV(w io.Writer, entries []Entry, delimiter rune, today time.Time) err
 		if !ls.ReadAt.IsZero() {
 			labelRead = ls.ReadAt.Format(time.DateOnly)
 		}
-		row := []string{c.Name, c.Acronym, c.Country, c.City, strings.Join(ecos, listSeparator), string(c.Label),
+		rows[r] = []string{c.Name, c.Acronym, c.Country, c.City, strings.Join(ecos, listSeparator), string(c.Label),
 			year, c.LabelValidUntil, string(c.LabelStatus(today)), ls.URL, labelRead, c.Website, c.Contact,
 			string(e.Status), e.Contact, strings.Join(notes, listSeparator), strings.Join(sources, listSeparator)}
+	}
+	return rows
+}
+
+// WriteCSV writes entries as CSV that Excel opens right: UTF-8 with a byte-order mark, the given delimiter
+// (';' is what Excel expects in most European locales), lists joined with " | ", and every cell that Excel
+// would run as a formula made inert with a leading apostrophe.
+func WriteCSV(w io.Writer, entries []Entry, delimiter rune, today time.Time) error {
+	if delimiter != ';' && delimiter != ',' {
+		return fmt.Errorf("delimiter %q is not supported; use ';' or ','", delimiter)
+	}
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = delimiter
+	cw.UseCRLF = true // what Excel writes and expects
+	if err := cw.Write(ExportColumns); err != nil {
+		return err
+	}
+	for _, row := range exportRows(entries, today) {
 		for i := range row {
 			row[i] = neutralise(row[i])
 		}

@@ -84,9 +84,9 @@ func TestExportReadsBackInExcelsShape(t *testing.T) {
 	s.AddNote(ctx, gce.ID, "-5 degrees; bring a coat")
 	s.AddNote(ctx, gce.ID, "Second; with semicolon, and comma")
 
-	for _, delim := range []rune{';', ','} {
+	for delim, format := range map[rune]Format{';': CSVSemicolon, ',': CSVComma} {
 		var buf bytes.Buffer
-		if err := s.ExportShortlist(ctx, l.ID, &buf, delim); err != nil {
+		if err := s.ExportShortlist(ctx, l.ID, &buf, format); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.HasPrefix(buf.Bytes(), []byte("\xEF\xBB\xBF")) {
@@ -145,7 +145,7 @@ func TestExportClustersKeepsEachClustersSourcesAndNotes(t *testing.T) {
 	gce, _ := s.FindCluster(ctx, "GCE Ocean Technology")
 	s.AddNote(ctx, gce.ID, "Visit Bergen in May")
 	var buf bytes.Buffer
-	if err := s.ExportClusters(ctx, res.Clusters, &buf, ';'); err != nil {
+	if err := s.ExportClusters(ctx, res.Clusters, &buf, CSVSemicolon); err != nil {
 		t.Fatal(err)
 	}
 	r := csv.NewReader(bytes.NewReader(buf.Bytes()[3:]))

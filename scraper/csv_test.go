@@ -85,7 +85,7 @@ func exportShortlist(t *testing.T, store *data.Store) []byte {
 		t.Fatalf("shortlists %+v, %v", lists, err)
 	}
 	var buf bytes.Buffer
-	if err := store.ExportShortlist(context.Background(), lists[0].ID, &buf, ';'); err != nil {
+	if err := store.ExportShortlist(context.Background(), lists[0].ID, &buf, data.CSVSemicolon); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
