@@ -45,7 +45,8 @@ func (b *sampleBanner) build() {
 }
 
 // checkBanner shows the banner while the catalogue is still the untouched sample: no import has run, it
-// holds the sample's count, and the user has not dismissed the banner.
+// holds the sample's count, and the user has not dismissed the banner; otherwise it hides it, so that the
+// banner is gone as soon as an import has run, not at the next start.
 // It also learns the catalogue's size for the result count.
 func (m *MainWindow) checkBanner() {
 	dismissed := m.app.Preferences().Bool(prefBannerDismissed)
@@ -61,8 +62,14 @@ func (m *MainWindow) checkBanner() {
 		return func() {
 			m.results.catalogue = n
 			m.results.showCount()
-			if !dismissed && len(runs) == 0 && n == assets.SampleSize {
-				m.banner.content.Show()
+			show := !dismissed && len(runs) == 0 && n == assets.SampleSize
+			if show != m.banner.content.Visible() {
+				if show {
+					m.banner.content.Show()
+				} else {
+					m.banner.content.Hide()
+				}
+				m.relayoutContent()
 			}
 		}
 	})
@@ -71,4 +78,12 @@ func (m *MainWindow) checkBanner() {
 func (m *MainWindow) onDismissBanner() {
 	m.app.Preferences().SetBool(prefBannerDismissed, true)
 	m.banner.content.Hide()
+	m.relayoutContent()
+}
+
+// relayoutContent lays the window's content out again after the banner above it was shown or hidden.
+func (m *MainWindow) relayoutContent() {
+	if c := m.win.Content(); c != nil {
+		c.Refresh()
+	}
 }

@@ -21,12 +21,14 @@ import (
 
 // importPreset is a public source the dialog offers, with the address the importer starts from.
 type importPreset struct {
+	id   string // names the preference that remembers whether the user ticked it
 	name string
 	url  string
-	on   bool
 }
 
-// importPresets are the three public sources.
+// importPresets are the three public sources. None is ticked until the user ticks it: an import that reaches
+// out to the web is the user's choice, and one made offline would otherwise end in three network errors. The
+// choice is remembered for the next import (see presetChosen).
 //
 // The ECCP preset starts from the platform's search results filtered to cluster organisations, not from its
 // sitemap (https://clustercollaboration.eu/sitemap.xml?page=1): the importer follows each result card and the
@@ -39,9 +41,9 @@ type importPreset struct {
 // follow the links of the news index; newer posts can be pasted in its place.
 func importPresets() []importPreset {
 	return []importPreset{
-		{lang.L("ECCP cluster list"), "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=0", true},
-		{lang.L("ESCA labelled clusters"), "https://www.cluster-analysis.org/benchmarked-clusters/", true},
-		{lang.L("EUCLES label news"), "https://eucles.be/july-august-and-september-2024-labellised-clusters", true},
+		{"eccp", lang.L("ECCP cluster list"), "https://clustercollaboration.eu/search-results?type=cluster_organisation&page=0"},
+		{"esca", lang.L("ESCA labelled clusters"), "https://www.cluster-analysis.org/benchmarked-clusters/"},
+		{"eucles", lang.L("EUCLES label news"), "https://eucles.be/july-august-and-september-2024-labellised-clusters"},
 	}
 }
 
@@ -111,9 +113,12 @@ func newImportDialog(store *data.Store, win fyne.Window, version string, onDone 
 
 func (d *importDialog) build() {
 	sources := container.New(layout.NewFormLayout())
+	prefs := fyne.CurrentApp().Preferences()
 	for _, p := range importPresets() {
 		check := widget.NewCheck(p.name, nil)
-		check.SetChecked(p.on)
+		check.SetChecked(prefs.Bool(prefImportSource + p.id))
+		key := prefImportSource + p.id
+		check.OnChanged = func(on bool) { prefs.SetBool(key, on) }
 		entry := widget.NewEntry()
 		entry.SetText(p.url)
 		d.checks, d.urls = append(d.checks, check), append(d.urls, entry)
@@ -356,6 +361,7 @@ func (d *importDialog) onAgain() {
 
 func (d *importDialog) showRunning() {
 	d.setupPage.Hide()
+	d.pages.Show()
 	d.runPage.Show()
 	d.outcome.Hide()
 	d.problem.Hide()
@@ -388,8 +394,8 @@ func (d *importDialog) showProgress(p scraper.Progress) {
 		d.barMore.Show()
 		d.barMore.Start()
 	}
-	d.pages.SetText(lang.L("{{.Done}} of {{.Total}} pages read", map[string]any{"Done": p.Done, "Total": p.Total}))
-	d.counts.SetText(countsText(p.Counts))
+	d.pages.SetText(lang.L("Page {{.Done}} of {{.Total}}", map[string]any{"Done": p.Done, "Total": p.Total}))
+	d.counts.SetText(lang.L("So far: {{.Counts}}.", map[string]any{"Counts": countsText(p.Counts)}))
 	if p.Current != "" && d.running {
 		d.current.SetText(lang.L("Reading {{.Page}}", map[string]any{"Page": p.Current}))
 	} else {
@@ -397,9 +403,43 @@ func (d *importDialog) showProgress(p scraper.Progress) {
 	}
 }
 
+// countsText words an import's counts: clusters (records) added, updated and unchanged, then the pages
+// skipped and the pages or files that failed, when there are any. Clusters and pages are counted apart, as a
+// page may hold many clusters or none.
 func countsText(c data.RunCounts) string {
-	return lang.L("Added {{.Added}} · updated {{.Updated}} · unchanged {{.Unchanged}} · skipped {{.Skipped}} · failed {{.Failed}}",
-		map[string]any{"Added": c.Added, "Updated": c.Updated, "Unchanged": c.Unchanged, "Skipped": c.Skipped, "Failed": c.Failed})
+	text := lang.L("{{.Added}}, {{.Updated}}, {{.Unchanged}}", map[string]any{
+		"Added":     lang.N("{{.Count}} clusters added", c.Added, map[string]any{"Count": c.Added}),
+		"Updated":   lang.N("{{.Count}} updated", c.Updated, map[string]any{"Count": c.Updated}),
+		"Unchanged": lang.N("{{.Count}} unchanged", c.Unchanged, map[string]any{"Count": c.Unchanged}),
+	})
+	var others []string
+	if c.Skipped > 0 {
+		others = append(others, lang.N("{{.Count}} pages skipped", c.Skipped, map[string]any{"Count": c.Skipped}))
+	}
+	if c.Failed > 0 {
+		if c.Skipped > 0 {
+			others = append(others, lang.N("{{.Count}} failed", c.Failed, map[string]any{"Count": c.Failed}))
+		} else {
+			others = append(others, lang.N("{{.Count}} pages failed", c.Failed, map[string]any{"Count": c.Failed}))
+		}
+	}
+	switch len(others) {
+	case 1:
+		text = lang.L("{{.Clusters}}; {{.Pages}}", map[string]any{"Clusters": text, "Pages": others[0]})
+	case 2:
+		text = lang.L("{{.Clusters}}; {{.Skipped}}, {{.Failed}}", map[string]any{"Clusters": text, "Skipped": others[0], "Failed": others[1]})
+	}
+	return text
+}
+
+// summaryText is what an import did, in one sentence whose counts add up: the pages read whole, what their
+// clusters were, and the pages skipped or failed besides, e.g. "Read 13 pages: 9 clusters added, 3 updated,
+// 1 unchanged; 1 page skipped, 3 failed."
+func summaryText(sum scraper.Summary) string {
+	return lang.L("{{.Read}}: {{.Counts}}.", map[string]any{
+		"Read":   lang.N("Read {{.Count}} pages", sum.Pages, map[string]any{"Count": sum.Pages}),
+		"Counts": countsText(sum.RunCounts),
+	})
 }
 
 // finish shows what the import did and tells the window, which refreshes its lists.
@@ -410,7 +450,9 @@ func (d *importDialog) finish(sum scraper.Summary, err error) {
 	if d.progress.Total > 0 {
 		d.bar.Show()
 	}
-	d.counts.SetText(countsText(sum.RunCounts))
+	// One sentence says it all; the running page count would only stand beside it and count other things.
+	d.pages.Hide()
+	d.counts.SetText(summaryText(sum))
 	d.current.SetText("")
 	d.current.Hide()
 	var msg string

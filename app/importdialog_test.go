@@ -105,7 +105,7 @@ func TestImportDialogReadsSavedPagesAndListsFailures(t *testing.T) {
 	if sum.Added+sum.Updated+sum.Unchanged == 0 {
 		t.Errorf("nothing read: %+v", sum.RunCounts)
 	}
-	if !strings.Contains(d.counts.Text, "Added ") || !strings.Contains(d.counts.Text, "failed 1") {
+	if !strings.HasPrefix(d.counts.Text, "Read ") || !strings.Contains(d.counts.Text, " added, ") || !strings.HasSuffix(d.counts.Text, ", 1 failed.") {
 		t.Errorf("counts read %q", d.counts.Text)
 	}
 	if d.problems.Length() != len(sum.Problems) || len(sum.Problems) == 0 {
@@ -234,5 +234,75 @@ func TestImportDialogListsWarnings(t *testing.T) {
 	d.problems.Select(0)
 	if !d.problem.Visible() || !strings.Contains(d.problem.Text, `unknown column "Telefon" ignored`) {
 		t.Errorf("the selected warning reads %q", d.problem.Text)
+	}
+}
+
+// The web sources are not ticked until the user ticks them, and a ticked one is ticked again the next time.
+func TestImportDialogPresetsAreOffUntilChosen(t *testing.T) {
+	d, _, _ := newTestImportDialog(t)
+	if len(d.checks) != 3 {
+		t.Fatalf("%d presets", len(d.checks))
+	}
+	for i, c := range d.checks {
+		if c.Checked {
+			t.Errorf("preset %d (%s) is ticked by default", i, c.Text)
+		}
+	}
+	test.Tap(d.checks[1])
+	if !d.checks[1].Checked {
+		t.Fatal("tapping did not tick the ESCA preset")
+	}
+	again := newImportDialog(d.store, d.win, "test", nil)
+	for i, c := range again.checks {
+		if c.Checked != (i == 1) {
+			t.Errorf("in the next dialog preset %d (%s) is ticked %v", i, c.Text, c.Checked)
+		}
+	}
+	test.Tap(again.checks[1])
+	if third := newImportDialog(d.store, d.win, "test", nil); third.checks[1].Checked {
+		t.Error("unticking the ESCA preset was not remembered")
+	}
+}
+
+// The end of an import says what happened in one sentence: the pages read, skipped and failed add up to the
+// files given, and the clusters are counted apart from the pages.
+func TestImportDialogSummarySentence(t *testing.T) {
+	d, q, _ := newTestImportDialog(t)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	first := write("first.csv", "Name;Country;Website\r\nTruth Cluster One;Denmark;https://one.example\r\nTruth Cluster Two;Sweden;https://two.example\r\n")
+	other := write("other.html", "<!doctype html><html><head><title>Opening hours</title></head><body><p>We are open on Mondays.</p></body></html>")
+	missing := filepath.Join(dir, "missing.csv")
+	for _, p := range []string{first, other, missing} {
+		d.addPath(p)
+	}
+	test.Tap(d.startButton)
+	waitJobs(t, q, "the import", func() bool { return d.finished })
+	s := d.summary
+	if s.Pages+s.Skipped+s.Failed != 3 {
+		t.Errorf("read %d, skipped %d and failed %d of 3 files", s.Pages, s.Skipped, s.Failed)
+	}
+	if want := "Read 1 page: 2 clusters added, 0 updated, 0 unchanged; 1 page skipped, 1 failed."; d.counts.Text != want {
+		t.Errorf("the summary reads %q, want %q", d.counts.Text, want)
+	}
+	if d.pages.Visible() {
+		t.Errorf("the page count %q still stands beside the summary", d.pages.Text)
+	}
+
+	test.Tap(d.againButton)
+	d.paths = nil
+	second := write("second.csv", "Name;Country;Website\r\nTruth Cluster One;Denmark;https://one-new.example\r\n")
+	d.addPath(first)
+	d.addPath(second)
+	test.Tap(d.startButton)
+	waitJobs(t, q, "the second import", func() bool { return d.finished })
+	if want := "Read 2 pages: 0 clusters added, 1 updated, 2 unchanged."; d.counts.Text != want {
+		t.Errorf("the second summary reads %q, want %q (counts %+v)", d.counts.Text, want, d.summary.RunCounts)
 	}
 }

@@ -13,6 +13,8 @@ import (
 const (
 	prefWindow          = "window"
 	prefBannerDismissed = "banner.dismissed"
+	// prefImportSource and a preset's id remember whether the user ticked that public source for import.
+	prefImportSource = "import.source."
 )
 
 // defaultSize is the window's size on first start.

@@ -63,6 +63,34 @@ func TestNoBannerAfterAnImport(t *testing.T) {
 	}
 }
 
+// An import that added clusters takes the sample banner down and counts the new clusters at once, without a
+// restart.
+func TestImportRefreshesBannerAndTotalsAtOnce(t *testing.T) {
+	w := newTestWindow(t)
+	if !w.banner.content.Visible() || w.results.count.Text != "248 of 248 clusters" {
+		t.Fatalf("before the import: banner shown %v, count %q", w.banner.content.Visible(), w.results.count.Text)
+	}
+	file := filepath.Join(t.TempDir(), "new.csv")
+	csv := "Name;Country;Website\r\nTruth Cluster One;Denmark;https://one.example\r\nTruth Cluster Two;Sweden;https://two.example\r\n"
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.onImport()
+	d := w.importer
+	d.addPath(file)
+	test.Tap(d.startButton)
+	w.waitFor("the import", func() bool { return d.finished })
+	if d.summary.Added != 2 {
+		t.Fatalf("the import added %d clusters", d.summary.Added)
+	}
+	if w.banner.content.Visible() {
+		t.Error("the sample banner still shows right after an import")
+	}
+	if got := w.results.count.Text; got != "250 of 250 clusters" {
+		t.Errorf("right after the import the count reads %q", got)
+	}
+}
+
 func TestTypingASearchFiltersTheList(t *testing.T) {
 	w := newTestWindow(t)
 	test.Type(w.filters.search, "smaland")

@@ -35,7 +35,7 @@ type ImportOptions struct {
 
 // Progress is how far an import has come.
 type Progress struct {
-	Done    int    // pages read (or found unchanged) so far
+	Done    int    // pages handled so far: read, found unchanged, skipped or failed
 	Total   int    // pages known so far: Done plus those waiting; it grows as listings are followed
 	Current string // the page just handled
 	Counts  data.RunCounts
@@ -50,6 +50,10 @@ type Summary struct {
 	Problems []data.Problem
 	// Warnings counts the problems of kind data.ProblemWarning: values left out of records that were kept.
 	Warnings int
+	// Pages is how many pages (web pages and files) were read whole: their records saved or found unchanged, or
+	// a listing or sitemap followed. Skipped and Failed count the others, so the three never overlap; the
+	// cluster counts (Added, Updated, Unchanged) count records, of which a page may hold many or none.
+	Pages int
 	// Sources is how many of the sources asked for were read: at least one of their pages read whole.
 	Sources   int
 	Cancelled bool
@@ -259,6 +263,7 @@ func (im *importer) page(ctx context.Context, name, fetched string, body []byte,
 		return pg, true
 	}
 	if len(pg.Records) == 0 {
+		im.sum.Pages++
 		return pg, true // a listing or a sitemap: its links are the point
 	}
 	pr := data.PageRead{Records: pg.Records}
@@ -276,6 +281,7 @@ func (im *importer) page(ctx context.Context, name, fetched string, body []byte,
 		im.fail(ctx, name, "cannot save: "+err.Error())
 		return pg, false
 	}
+	im.sum.Pages++
 	im.sum.Added += counts.Added
 	im.sum.Updated += counts.Updated
 	im.sum.Unchanged += counts.Unchanged
@@ -379,6 +385,7 @@ func (im *importer) webPage(ctx context.Context, t target, first bool) (bool, []
 			// The sitemap says the page has not changed since it was last read: no request at all.
 			n, err := im.sink.Unchanged(ctx, t.url, time.Time{})
 			if err == nil {
+				im.sum.Pages++
 				im.sum.Unchanged += max(n, 1)
 				im.done++
 				im.progress(t.url)
@@ -418,6 +425,7 @@ func (im *importer) webPage(ctx context.Context, t target, first bool) (bool, []
 			im.fail(ctx, t.url, "cannot save: "+err.Error())
 			return false, nil
 		}
+		im.sum.Pages++
 		im.sum.Unchanged += max(n, 1)
 		return true, nil
 	}
