@@ -55,5 +55,5 @@ func (m *MainWindow) onAbout() {
 	b := newAboutBox(m.app.Metadata().Version)
 	d := dialog.NewCustom(lang.L("About ClusterBridge"), lang.L("Close"), container.NewVScroll(b.content), m.win)
 	d.Resize(fyne.NewSize(640, 640))
-	d.Show()
+	showMessage(m.win, d)
 }

@@ -156,7 +156,7 @@ func alreadyOnText(e data.Membership) string {
 // showNotice tells the user something briefly; the last notice is kept for tests.
 func (m *MainWindow) showNotice(title, text string) {
 	m.lastNotice = text
-	dialog.ShowInformation(title, text, m.win)
+	showMessage(m.win, dialog.NewInformation(title, text, m.win))
 }
 
 func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus, contact string) {
@@ -214,11 +214,11 @@ func (m *MainWindow) onEditNote(n data.Note, text string) {
 func (m *MainWindow) onDeleteNote(n data.Note) {
 	msg := lang.L("Delete this note of {{.Date}}?\n\n{{.Text}}",
 		map[string]any{"Date": formatDateTime(n.At), "Text": ellipsis(strings.Join(strings.Fields(n.Text), " "), 200)})
-	dialog.ShowConfirm(lang.L("Delete note"), msg, func(ok bool) {
+	showConfirm(m.win, dialog.NewConfirm(lang.L("Delete note"), msg, func(ok bool) {
 		if ok {
 			m.deleteNote(n.ID)
 		}
-	}, m.win)
+	}, m.win))
 }
 
 func (m *MainWindow) deleteNote(id int64) {

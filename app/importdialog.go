@@ -198,7 +198,7 @@ func (d *importDialog) build() {
 func (d *importDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Import clusters"), d.body, d.win)
 	d.dlg.Resize(fyne.NewSize(760, 580))
-	d.dlg.Show()
+	showKeyed(d.win, d.dlg, d.onEnter, d.onEscape)
 }
 
 func (d *importDialog) createPathRow() fyne.CanvasObject {
@@ -221,7 +221,7 @@ func (d *importDialog) updatePathRow(id widget.ListItemID, o fyne.CanvasObject) 
 func (d *importDialog) onAddFile() {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, d.win)
+			showMessage(d.win, dialog.NewError(err, d.win))
 			return
 		}
 		if r == nil {
@@ -239,7 +239,7 @@ func (d *importDialog) onAddFile() {
 func (d *importDialog) onAddFolder() {
 	open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			dialog.ShowError(err, d.win)
+			showMessage(d.win, dialog.NewError(err, d.win))
 			return
 		}
 		if u != nil {
@@ -533,4 +533,26 @@ func (d *importDialog) offerReviews(n int) {
 	d.reviewButton.SetText(lang.N("Review {{.Count}} matches…", n, map[string]any{"Count": n}))
 	d.reviewButton.Show()
 	d.relayout()
+}
+
+// onEscape cancels a running import, and otherwise closes the dialog.
+func (d *importDialog) onEscape() {
+	if d.running {
+		if !d.cancelButton.Disabled() {
+			d.onCancel()
+		}
+		return
+	}
+	d.onClose()
+}
+
+// onEnter starts the import from the choice of sources, and closes the dialog once it has finished.
+func (d *importDialog) onEnter() {
+	switch {
+	case d.running:
+	case d.startButton.Visible() && !d.startButton.Disabled():
+		d.onStart()
+	case d.finished:
+		d.onClose()
+	}
 }

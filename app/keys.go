@@ -1,8 +1,15 @@
 package app
 
 import (
+	"runtime"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The window's keyboard shortcuts; Ctrl stands for Cmd on macOS.
@@ -35,4 +42,38 @@ func (m *MainWindow) registerKeys() {
 			m.results.move(1)
 		}
 	})
+}
+
+// shortcutKey names a key with the system's shortcut modifier: "Ctrl+F", or "⌘F" on macOS.
+func shortcutKey(key string) string {
+	if runtime.GOOS == "darwin" {
+		return "⌘" + key
+	}
+	return lang.L("Ctrl") + "+" + key
+}
+
+// keyboardShortcuts lists the keys the window and its dialogs answer to, as pairs of key and what it does.
+func keyboardShortcuts() [][2]string {
+	return [][2]string{
+		{shortcutKey(string(keySearch.KeyName)), lang.L("Search the clusters")},
+		{shortcutKey(string(keyImport.KeyName)), lang.L("Import clusters…")},
+		{shortcutKey(string(keyExport.KeyName)), lang.L("Export the open shortlist…")},
+		{lang.L("Up, Down"), lang.L("Move through the results")},
+		{shortcutKey(lang.L("Enter")), lang.L("Save the note being written")},
+		{lang.L("Enter"), lang.L("In a dialog: confirm it (in a field of several lines, Ctrl+Enter)")},
+		{lang.L("Escape"), lang.L("In a dialog: cancel or close it")},
+		{lang.L("Tab, Shift+Tab"), lang.L("Move to the next or previous field or button")},
+	}
+}
+
+// onKeyboardShortcuts shows the list of keyboard shortcuts (Help › Keyboard shortcuts).
+func (m *MainWindow) onKeyboardShortcuts() {
+	grid := container.New(layout.NewFormLayout())
+	for _, s := range keyboardShortcuts() {
+		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		grid.Add(wrapped(s[1]))
+	}
+	d := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), container.NewVScroll(grid), m.win)
+	d.Resize(fyne.NewSize(560, 420))
+	showMessage(m.win, d)
 }

@@ -369,7 +369,7 @@ func (p *partnersView) onAddClicked(i int) {
 		lists, err := p.store.Shortlists(ctx)
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, p.win)
+				showMessage(p.win, dialog.NewError(err, p.win))
 				return
 			}
 			p.askShortlist(s, lists)
@@ -384,7 +384,7 @@ func (p *partnersView) askShortlist(s suggest.Suggestion, lists []data.Shortlist
 		names = append(names, l.Name)
 	}
 	names = append(names, newList)
-	name := widget.NewEntry()
+	name := newFormEntry()
 	name.SetPlaceHolder(lang.L("Name of the new shortlist"))
 	choice := widget.NewSelect(names, func(v string) {
 		if v == newList {
@@ -413,7 +413,7 @@ func (p *partnersView) askShortlist(s suggest.Suggestion, lists []data.Shortlist
 			p.addToShortlist(s.ID, 0, name.Text)
 		}, p.win)
 	d.Resize(fyne.NewSize(480, 220))
-	d.Show()
+	showForm(p.win, d)
 }
 
 // addToShortlist adds a cluster to a shortlist as a candidate; listID 0 creates the shortlist newName first.
@@ -440,12 +440,12 @@ func (p *partnersView) addToShortlist(clusterID, listID int64, newName string) {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, p.win)
+				showMessage(p.win, dialog.NewError(err, p.win))
 				return
 			}
 			if !added { // it keeps its status and contact: say so rather than seem to have done nothing
 				p.lastNotice = alreadyOnText(entry)
-				dialog.ShowInformation(lang.L("Add to shortlist"), p.lastNotice, p.win)
+				showMessage(p.win, dialog.NewInformation(lang.L("Add to shortlist"), p.lastNotice, p.win))
 			}
 			for i := range p.suggestions {
 				if p.suggestions[i].ID == clusterID {
@@ -483,7 +483,7 @@ func (p *partnersView) editMyCluster(c myCluster, use bool) {
 		p.saveMyCluster(f.value(), use)
 	}, p.win)
 	d.Resize(fyne.NewSize(620, 560))
-	d.Show()
+	showForm(p.win, d)
 }
 
 // saveMyCluster keeps the profile and, when asked to or when it is the home already, seeks partners for it.
@@ -496,16 +496,16 @@ func (p *partnersView) saveMyCluster(c myCluster, use bool) {
 
 // myClusterForm holds the widgets of the "my cluster" form.
 type myClusterForm struct {
-	name       *widget.Entry
+	name       *formEntry
 	country    *widget.Select
 	ecosystems *widget.CheckGroup
-	keywords   *widget.Entry
+	keywords   *formEntry
 	codes      []string // the country select's codes, in its order
 }
 
 func newMyClusterForm(c myCluster) *myClusterForm {
 	f := &myClusterForm{}
-	f.name = widget.NewEntry()
+	f.name = newFormEntry()
 	f.name.SetText(c.Name)
 	f.name.SetPlaceHolder(lang.L("e.g. Food & Bio Cluster Denmark"))
 	f.name.Validator = func(s string) error {
@@ -540,10 +540,9 @@ func newMyClusterForm(c myCluster) *myClusterForm {
 		chosen = append(chosen, ecosystemName(e))
 	}
 	f.ecosystems.SetSelected(chosen)
-	f.keywords = widget.NewMultiLineEntry()
+	f.keywords = newFormMultiLineEntry()
 	f.keywords.SetText(c.Keywords)
 	f.keywords.SetPlaceHolder(lang.L("What your cluster does, in any language: biogas, food waste, circular packaging…"))
-	f.keywords.Wrapping = fyne.TextWrapWord
 	return f
 }
 

@@ -309,7 +309,7 @@ func (v *reviewView) onMergePair(rv data.Review, keep, gone data.Cluster) {
 		return func() {
 			v.setBusy(false)
 			if err != nil {
-				dialog.ShowError(err, v.win)
+				showMessage(v.win, dialog.NewError(err, v.win))
 				v.refresh()
 				return
 			}
@@ -349,7 +349,7 @@ func (v *reviewView) confirmMerge(rv data.Review, keep, gone data.Cluster) {
 	d.SetConfirmText(lang.L("Merge"))
 	d.SetDismissText(lang.L("Cancel"))
 	v.confirm = d
-	d.Show()
+	showConfirm(v.win, d)
 }
 
 // onKeep settles a match without a merge: the record becomes a cluster, or the pair stays two.
@@ -364,7 +364,7 @@ func (v *reviewView) decide(reviewID, into, gone int64) {
 		err := v.store.Decide(ctx, reviewID, into)
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, v.win)
+				showMessage(v.win, dialog.NewError(err, v.win))
 			}
 			v.refresh()
 			if err == nil {

@@ -55,7 +55,7 @@ func (m *MainWindow) onOpenShortlist(id int64) {
 
 // shortlistForm asks for a shortlist's name and purpose; done gets them when the user confirms.
 func (m *MainWindow) shortlistForm(title, confirm string, l data.Shortlist, done func(name, purpose string)) {
-	name := widget.NewEntry()
+	name := newFormEntry()
 	name.SetText(l.Name)
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -63,10 +63,9 @@ func (m *MainWindow) shortlistForm(title, confirm string, l data.Shortlist, done
 		}
 		return nil
 	}
-	purpose := widget.NewMultiLineEntry()
+	purpose := newFormMultiLineEntry()
 	purpose.SetText(l.Purpose)
 	purpose.SetPlaceHolder(lang.L("What is it for? e.g. Partners for a Horizon Europe bid on water"))
-	purpose.Wrapping = fyne.TextWrapWord
 	d := dialog.NewForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name),
 		widget.NewFormItem(lang.L("Purpose"), purpose),
@@ -76,7 +75,7 @@ func (m *MainWindow) shortlistForm(title, confirm string, l data.Shortlist, done
 		}
 	}, m.win)
 	d.Resize(fyne.NewSize(480, 260))
-	d.Show()
+	showForm(m.win, d)
 	m.win.Canvas().Focus(name)
 }
 
@@ -121,11 +120,11 @@ func (m *MainWindow) onDeleteShortlist() {
 	}
 	msg := lang.L("Delete the shortlist “{{.Name}}” and its {{.Size}} entries? The clusters and your notes about them stay.",
 		map[string]any{"Name": l.Name, "Size": l.Size})
-	dialog.ShowConfirm(lang.L("Delete shortlist"), msg, func(ok bool) {
+	showConfirm(m.win, dialog.NewConfirm(lang.L("Delete shortlist"), msg, func(ok bool) {
 		if ok {
 			m.deleteShortlist(l.ID)
 		}
-	}, m.win)
+	}, m.win))
 }
 
 func (m *MainWindow) deleteShortlist(id int64) {
@@ -144,7 +143,7 @@ func (m *MainWindow) onExportOpenShortlist() {
 	l, ok := m.shortlists.openList()
 	if !ok {
 		m.tabs.Select(m.listTab)
-		dialog.ShowInformation(lang.L("Export shortlist"), lang.L("Open a shortlist first, then export it."), m.win)
+		showMessage(m.win, dialog.NewInformation(lang.L("Export shortlist"), lang.L("Open a shortlist first, then export it."), m.win))
 		return
 	}
 	semicolon := lang.L("CSV, semicolon (;) – Excel in most of Europe")
@@ -154,13 +153,13 @@ func (m *MainWindow) onExportOpenShortlist() {
 	format := widget.NewRadioGroup([]string{semicolon, comma, workbook}, nil)
 	format.SetSelected(semicolon)
 	format.Required = true
-	dialog.ShowForm(lang.L("Export shortlist"), lang.L("Choose file…"), lang.L("Cancel"),
+	showForm(m.win, dialog.NewForm(lang.L("Export shortlist"), lang.L("Choose file…"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Format"), format)}, func(ok bool) {
 			if !ok {
 				return
 			}
 			m.chooseExportFile(l, formats[format.Selected])
-		}, m.win)
+		}, m.win))
 }
 
 func (m *MainWindow) chooseExportFile(l data.Shortlist, f data.Format) {
@@ -190,8 +189,8 @@ func (m *MainWindow) exportDialog(l data.Shortlist, f data.Format) *dialog.FileD
 				m.showError(err)
 				return
 			}
-			dialog.ShowInformation(lang.L("Export shortlist"),
-				lang.L("Saved {{.Name}} to {{.Path}}", map[string]any{"Name": l.Name, "Path": path}), m.win)
+			showMessage(m.win, dialog.NewInformation(lang.L("Export shortlist"),
+				lang.L("Saved {{.Name}} to {{.Path}}", map[string]any{"Name": l.Name, "Path": path}), m.win))
 		})
 	}, m.win)
 	save.SetFileName(exportFileName(l.Name, f))

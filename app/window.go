@@ -194,7 +194,8 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Labels to check"), func() { m.showView("labels") }),
 			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") }),
 			fyne.NewMenuItem(lang.L("Matches"), func() { m.showView("matches") })),
-		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About ClusterBridge"), m.onAbout)),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts"), m.onKeyboardShortcuts),
+			fyne.NewMenuItem(lang.L("About ClusterBridge"), m.onAbout)),
 	)
 }
 
@@ -267,7 +268,7 @@ func (m *MainWindow) idle() bool {
 }
 
 func (m *MainWindow) showError(err error) {
-	dialog.ShowError(err, m.win)
+	showMessage(m.win, dialog.NewError(err, m.win))
 }
 
 // onImport opens the Import dialog; when an import ends, every view shows the catalogue as it now is.
