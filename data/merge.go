@@ -173,14 +173,15 @@ func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, err
 	if r.Name == "" {
 		return 0, Ambiguity{}, errors.New("a record without a name cannot be merged")
 	}
-	target, decided, err := decisionFor(ctx, m.tx, recordSubject(r))
+	rf := formsOf(r.Name, r.Acronym) // once per record: the subject and every candidate compare by it
+	target, decided, err := m.decisionFor(ctx, subjectOf(r.Country, rf.sorted))
 	if err != nil {
 		return 0, Ambiguity{}, err
 	}
 	if decided {
 		return m.update(ctx, target, r)
 	}
-	cands, maybe, err := m.candidates(ctx, r)
+	cands, maybe, err := m.candidates(ctx, r, rf)
 	if err != nil {
 		return 0, Ambiguity{}, friendly(err)
 	}
@@ -268,8 +269,7 @@ type candidate struct {
 // candidates finds the clusters a record is, under the rules of Merge. sure are the clusters it is; when there
 // is none, maybe are those whose name is the same but whose country cannot be compared (one side has none)
 // and that no website or page backs: a question for the user.
-func (m *merger) candidates(ctx context.Context, r *Cluster) (sure, maybe []candidate, err error) {
-	rf := formsOf(r.Name, r.Acronym)
+func (m *merger) candidates(ctx context.Context, r *Cluster, rf nameForms) (sure, maybe []candidate, err error) {
 	found, err := m.lookUp(ctx, r, rf)
 	if err != nil {
 		return nil, nil, err

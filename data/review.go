@@ -41,8 +41,11 @@ type Review struct {
 var ErrReviewSettled = errors.New("this match was already settled")
 
 // recordSubject is what a decision about an imported record is remembered by: its name's key and country.
-func recordSubject(r *Cluster) string {
-	return "record:" + strings.ToUpper(r.Country) + ":" + NameKey(r.Name)
+func recordSubject(r *Cluster) string { return subjectOf(r.Country, NameKey(r.Name)) }
+
+// subjectOf is recordSubject for a country and a name key worked out already.
+func subjectOf(country, nameKey string) string {
+	return "record:" + strings.ToUpper(country) + ":" + nameKey
 }
 
 func pairSubject(a, b int64) string {
@@ -50,15 +53,20 @@ func pairSubject(a, b int64) string {
 	return "pair:" + strconv.FormatInt(a, 10) + ":" + strconv.FormatInt(b, 10)
 }
 
-// decisionFor returns the cluster the user decided subject goes to, when they did and it still exists.
-func decisionFor(ctx context.Context, tx *sql.Tx, subject string) (int64, bool, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT d.cluster_id FROM match_decisions d JOIN clusters c ON c.id = d.cluster_id
-		WHERE d.subject = ?`, subject).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
-	}
+// decisionFor returns the cluster the user decided subject goes to, when they did and it still exists. Every
+// imported record asks, so it runs through the store's prepared statement.
+func (m *merger) decisionFor(ctx context.Context, subject string) (int64, bool, error) {
+	rows, err := m.query(ctx, `SELECT d.cluster_id FROM match_decisions d JOIN clusters c ON c.id = d.cluster_id
+		WHERE d.subject = ?`, subject)
 	if err != nil {
+		return 0, false, friendly(err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return 0, false, friendly(rows.Err())
+	}
+	var id int64
+	if err := rows.Scan(&id); err != nil {
 		return 0, false, friendly(err)
 	}
 	return id, true, nil

@@ -217,12 +217,12 @@ func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64
 		if err := clusterExists(ctx, tx, clusterID); err != nil {
 			return err
 		}
-		if err := shortlistExists(ctx, tx, shortlistID); err != nil {
-			return err
-		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries (shortlist_id, cluster_id, status, contact, added_at)
 			VALUES (?, ?, ?, ?, ?) ON CONFLICT (shortlist_id, cluster_id) DO NOTHING`,
 			shortlistID, clusterID, string(status), strings.TrimSpace(contact), formatTime(s.now()))
+		if isForeignKeyViolation(err) { // the cluster is known to exist: the list is what is missing
+			return fmt.Errorf("shortlist %d: %w", shortlistID, ErrNotFound)
+		}
 		if err != nil {
 			return err
 		}
@@ -231,10 +231,6 @@ func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64
 		return err
 	})
 	return added, err
-}
-
-func shortlistExists(ctx context.Context, tx *sql.Tx, id int64) error {
-	return rowExists(ctx, tx, `SELECT 1 FROM shortlists WHERE id = ?`, id, "shortlist")
 }
 
 // Entry returns one cluster's entry on a shortlist.
@@ -361,15 +357,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 func clusterExists(ctx context.Context, tx *sql.Tx, id int64) error {
-	return rowExists(ctx, tx, `SELECT 1 FROM clusters WHERE id = ?`, id, "cluster")
-}
-
-// rowExists runs a query for one row by id; none is ErrNotFound, named by what.
-func rowExists(ctx context.Context, tx *sql.Tx, query string, id int64, what string) error {
 	var one int
-	err := tx.QueryRowContext(ctx, query, id).Scan(&one)
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM clusters WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+		return fmt.Errorf("cluster %d: %w", id, ErrNotFound)
 	}
 	return err
 }
