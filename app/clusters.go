@@ -166,7 +166,10 @@ func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus, contact stri
 
 func (m *MainWindow) onRemoveFromShortlist(listID int64) {
 	id := m.detail.cluster.ID
-	m.change(func(ctx context.Context) error { return m.store.RemoveFromShortlist(ctx, listID, id) })
+	m.change(func(ctx context.Context) error {
+		_, err := m.store.RemoveFromShortlist(ctx, listID, id)
+		return err
+	})
 }
 
 func (m *MainWindow) onAddNote(text string) {

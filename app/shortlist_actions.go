@@ -134,7 +134,10 @@ func (m *MainWindow) deleteShortlist(id int64) {
 // onRemoveEntry takes a cluster off the open shortlist.
 func (m *MainWindow) onRemoveEntry(clusterID int64) {
 	listID := m.shortlists.open
-	m.change(func(ctx context.Context) error { return m.store.RemoveFromShortlist(ctx, listID, clusterID) })
+	m.change(func(ctx context.Context) error {
+		_, err := m.store.RemoveFromShortlist(ctx, listID, clusterID)
+		return err
+	})
 }
 
 // onExportOpenShortlist asks for the format (CSV with ';' or ',', or a workbook), then for the file, and

@@ -36,8 +36,8 @@ func TestAddingFromTheDetailKeepsAnEntryAndSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Status != data.EntryMeeting || e.Contact != "Jane Roe" {
-		t.Errorf("adding again made the entry %s, %q; want meeting, Jane Roe", e.Status, e.Contact)
+	if e.Status != data.EntryMeeting || contactNames(e.People) != "Jane Roe" {
+		t.Errorf("adding again made the entry %s, %q; want meeting, Jane Roe", e.Status, contactNames(e.People))
 	}
 	if want := "Already on “Water partners” as Meeting; nothing changed."; w.lastNotice != want {
 		t.Errorf("the window said %q, want %q", w.lastNotice, want)
@@ -75,8 +75,8 @@ func TestAddingAPartnerTwiceKeepsItsStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Status != data.EntryPartner || e.Contact != "Ole" {
-		t.Errorf("the entry became %s, %q; want partner, Ole", e.Status, e.Contact)
+	if e.Status != data.EntryPartner || contactNames(e.People) != "Ole" {
+		t.Errorf("the entry became %s, %q; want partner, Ole", e.Status, contactNames(e.People))
 	}
 	if !strings.Contains(p.lastNotice, "as Partner") {
 		t.Errorf("the view said %q", p.lastNotice)
@@ -103,12 +103,12 @@ func TestEntryRowNamesBothContacts(t *testing.T) {
 	registerTranslations()
 	row := newEntryRow()
 	e := data.Entry{Cluster: data.Cluster{Name: "Nordic Water Cluster", Country: "SE", Contact: "info@nwc.se"},
-		Status: data.EntryContacted, Contact: "Anna Berg"}
+		Status: data.EntryContacted, People: []data.ContactPerson{{Name: "Anna Berg"}}}
 	row.set(e, testDay)
 	if want := "Sweden · Contacted · Contact person: Anna Berg · Published contact: info@nwc.se"; row.info.Text != want {
 		t.Errorf("row reads %q, want %q", row.info.Text, want)
 	}
-	e.Contact = ""
+	e.People = nil
 	row.set(e, testDay)
 	if want := "Sweden · Contacted · Published contact: info@nwc.se"; row.info.Text != want {
 		t.Errorf("without a contact person the row reads %q, want %q", row.info.Text, want)

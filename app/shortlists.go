@@ -239,8 +239,8 @@ func (r *entryRow) set(e data.Entry, today time.Time) {
 	}
 	// The user's contact person and the one the source publishes are different facts: each has its name.
 	info := []string{countryName(c.Country), statusName(e.Status)}
-	if e.Contact != "" {
-		info = append(info, lang.L("Contact person: {{.Contact}}", map[string]any{"Contact": e.Contact}))
+	if people := contactNames(e.People); people != "" {
+		info = append(info, lang.L("Contact person: {{.Contact}}", map[string]any{"Contact": people}))
 	}
 	if c.Contact != "" {
 		info = append(info, lang.L("Published contact: {{.Contact}}", map[string]any{"Contact": c.Contact}))
@@ -252,4 +252,16 @@ func (r *entryRow) set(e data.Entry, today time.Time) {
 	} else {
 		r.note.SetText(lang.L("No notes yet."))
 	}
+}
+
+// contactNames names the user's contact people, each by name or else e-mail, joined with ", ".
+func contactNames(people []data.ContactPerson) string {
+	names := make([]string, len(people))
+	for i, p := range people {
+		names[i] = p.Name
+		if names[i] == "" {
+			names[i] = p.Email
+		}
+	}
+	return strings.Join(names, ", ")
 }
