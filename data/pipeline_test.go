@@ -283,6 +283,11 @@ func TestRestoreEntryGivesBackTheSameEntry(t *testing.T) {
 	if err := s.RestoreEntry(ctx, r); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `"Trip" is gone`) {
 		t.Errorf("restoring to a deleted list gave %v", err)
 	}
+	var kept int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM contact_people`).Scan(&kept)
+	if kept != 0 {
+		t.Errorf("%d people outlived their deleted shortlist", kept)
+	}
 }
 
 func TestFollowUpsDueOverdueFirstWithinTheWindow(t *testing.T) {
