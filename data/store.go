@@ -353,7 +353,7 @@ const timeFormat = time.RFC3339
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 
-// formatOptionalTime is formatTime with '' for the zero time: a column where '' means "never".
+// formatOptionalTime is formatTime with ” for the zero time: a column where ” means "never".
 func formatOptionalTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
