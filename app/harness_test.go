@@ -43,8 +43,9 @@ func (q *uiQueue) drain() int {
 // testWindow is a main window on the test driver over a fresh sample catalogue.
 type testWindow struct {
 	*MainWindow
-	t     testing.TB
-	queue *uiQueue
+	t      testing.TB
+	queue  *uiQueue
+	closed bool
 }
 
 // testDay is the day label statuses are judged on in tests, so that they do not change as time passes.
@@ -72,9 +73,17 @@ func newTestWindowOn(t testing.TB, a fyne.App, store *data.Store) *testWindow {
 	q := &uiQueue{}
 	w := &testWindow{MainWindow: newMainWindow(a, store, q.do), t: t, queue: q}
 	w.win.Resize(defaultSize)
-	t.Cleanup(func() { w.win.Close() })
+	t.Cleanup(w.close)
 	w.settle()
 	return w
+}
+
+// close closes the window as the user would, once.
+func (w *testWindow) close() {
+	if !w.closed {
+		w.closed = true
+		w.win.Close()
+	}
 }
 
 // settle waits until every search and background job has landed in the window, running their updates.

@@ -15,26 +15,6 @@ import (
 	"clusterbridge/data"
 )
 
-// noteDrafts is what the user has typed about clusters and not saved yet: a new note per cluster and the
-// changed text of each note being edited. It belongs to the window, not to the detail panel, whose controls
-// are made anew for every cluster shown, so that selecting another cluster or tab loses nothing.
-type noteDrafts struct {
-	fresh map[int64]string // by cluster id
-	edits map[int64]string // by note id
-}
-
-func newNoteDrafts() *noteDrafts {
-	return &noteDrafts{fresh: map[int64]string{}, edits: map[int64]string{}}
-}
-
-func (d *noteDrafts) setFresh(clusterID int64, text string) {
-	if text == "" {
-		delete(d.fresh, clusterID)
-		return
-	}
-	d.fresh[clusterID] = text
-}
-
 // noteEntry is a multi-line entry where Ctrl+Enter (Cmd+Enter on macOS) saves; Enter alone starts a new line.
 // Fyne's Entry keeps its own shortcuts private, so the key is caught here before the Entry's handling.
 type noteEntry struct {
@@ -125,7 +105,7 @@ func (r *noteRow) build() {
 	r.remove = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { r.onDelete(r.note) })
 	r.remove.Importance = widget.LowImportance
 	r.content = container.NewVBox()
-	if text, ok := r.drafts.edits[r.note.ID]; ok {
+	if text, ok := r.drafts.edit(r.note.ID); ok {
 		r.openEditor(text) // an edit left unsaved when the panel last showed another cluster
 		return
 	}
@@ -140,7 +120,7 @@ func (r *noteRow) showText() {
 }
 
 func (r *noteRow) onEdit() {
-	r.drafts.edits[r.note.ID] = r.note.Text
+	r.drafts.setEdit(r.note, r.note.Text)
 	r.openEditor(r.note.Text)
 }
 
@@ -151,7 +131,7 @@ func (r *noteRow) openEditor(text string) {
 	r.save.Importance = widget.HighImportance
 	r.enableSave(text)
 	r.editor.OnChanged = func(s string) {
-		r.drafts.edits[r.note.ID] = s
+		r.drafts.setEdit(r.note, s)
 		r.enableSave(s)
 	}
 	r.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), r.onCancel)
@@ -177,7 +157,7 @@ func (r *noteRow) onSaveTapped() {
 }
 
 func (r *noteRow) onCancel() {
-	delete(r.drafts.edits, r.note.ID)
+	r.drafts.dropEdit(r.note)
 	r.showText()
 }
 

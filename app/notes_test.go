@@ -81,7 +81,7 @@ func TestCtrlEnterSavesTheNote(t *testing.T) {
 }
 
 // Edit opens the note in place; an unsaved edit outlives another cluster shown; Save reaches the catalogue
-// and the note says it was edited. Delete asks, quoting the note, and then removes that note only.
+// and the note says it was edited. Delete removes that note only, at once, and Undo brings it back as it was.
 func TestEditAndDeleteANote(t *testing.T) {
 	w := newTestWindow(t)
 	ctx := context.Background()
@@ -129,23 +129,71 @@ func TestEditAndDeleteANote(t *testing.T) {
 	}
 
 	test.Tap(w.detail.noteRows[newer.ID].remove)
-	confirm := topDialog(t, w)
-	if !strings.Contains(textIn(confirm), "Call back in May") {
-		t.Errorf("the question does not quote the note: %q", textIn(confirm))
-	}
-	test.Tap(button(t, confirm, "No"))
-	w.settle()
-	if notes, _ := w.store.Notes(ctx, c.ID); len(notes) != 2 {
-		t.Fatalf("No deleted a note: %+v", notes)
-	}
-	test.Tap(w.detail.noteRows[newer.ID].remove)
-	test.Tap(button(t, topDialog(t, w), "Yes"))
 	w.settle()
 	notes, _ = w.store.Notes(ctx, c.ID)
 	if len(notes) != 1 || notes[0].ID != older.ID {
 		t.Fatalf("after Delete the notes are %+v", notes)
 	}
+	if !w.undo.content.Visible() || !strings.Contains(w.undo.message.Text, formatDateTime(newer.At)) {
+		t.Fatalf("no offer to undo the deletion: visible %v, %q", w.undo.content.Visible(), w.undo.message.Text)
+	}
 	if _, ok := w.detail.noteRows[newer.ID]; ok || strings.Contains(labelsIn(w.detail.body), "Call back in May") {
 		t.Error("the deleted note is still shown")
+	}
+	test.Tap(w.undo.button)
+	w.settle()
+	notes, _ = w.store.Notes(ctx, c.ID)
+	if len(notes) != 2 || notes[1].ID != newer.ID || notes[1].Text != newer.Text || !notes[1].At.Equal(newer.At) {
+		t.Fatalf("after Undo the notes are %+v", notes)
+	}
+	if w.undo.content.Visible() || !strings.Contains(labelsIn(w.detail.body), "Call back in May") {
+		t.Error("after Undo the note is not shown again, or Undo is still offered")
+	}
+	test.Tap(w.detail.noteRows[newer.ID].remove)
+	w.settle()
+	if _, ok := w.detail.noteRows[newer.ID]; ok || strings.Contains(labelsIn(w.detail.body), "Call back in May") {
+		t.Error("the deleted note is still shown")
+	}
+}
+
+// What was typed and not saved is still there after the window is closed and opened again: a new note's
+// draft and an open edit alike.
+func TestDraftsSurviveARestart(t *testing.T) {
+	a := test.NewTempApp(t)
+	store := openTestStore(t)
+	w := newTestWindowOn(t, a, store)
+	ctx := context.Background()
+	c := w.selectRow(0)
+	n, err := store.AddNote(ctx, c.ID, "Call back in May")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.reloadDetail()
+	w.settle()
+	test.Type(w.detail.noteEntry, "Ask about the pilot plant")
+	test.Tap(w.detail.noteRows[n.ID].edit)
+	w.detail.noteRows[n.ID].editor.SetText("Call back in June")
+	w.close() // before the pause that would write them: closing must write them
+	w.settle()
+
+	again := newTestWindowOn(t, a, store)
+	again.selectRow(0)
+	again.settle()
+	if again.detail.noteEntry.Text != "Ask about the pilot plant" {
+		t.Errorf("after a restart the note entry holds %q, want the draft", again.detail.noteEntry.Text)
+	}
+	row := again.detail.noteRows[n.ID]
+	if row == nil || row.editor == nil || row.editor.Text != "Call back in June" {
+		t.Fatalf("after a restart the edit of the note is not open with its text: %+v", row)
+	}
+	if notes, _ := store.Notes(ctx, c.ID); len(notes) != 1 || notes[0].Text != "Call back in May" {
+		t.Errorf("a draft was saved as a note: %+v", notes)
+	}
+	// Saving the edit ends its draft for good.
+	test.Tap(row.save)
+	again.settle()
+	again.saveDraftsNow()
+	if drafts, _ := store.Drafts(ctx); len(drafts) != 1 || drafts[0].NoteID != 0 {
+		t.Errorf("after saving the edit the drafts kept are %+v, want only the new note's", drafts)
 	}
 }

@@ -59,6 +59,8 @@ type MainWindow struct {
 	firstShown bool
 	lastNotice string      // the last brief message shown (showNotice), for tests
 	drafts     *noteDrafts // notes typed and not saved yet, by cluster and by note
+	draftTimer *time.Timer // a write of the drafts waiting for the typing to pause; nil when none
+	undo       *undoBar    // offers to put back what was just deleted
 }
 
 var translationsOnce sync.Once
@@ -96,9 +98,11 @@ func (m *MainWindow) build() {
 	m.results = newResultList()
 	m.detail = newClusterDetail()
 	m.drafts = newNoteDrafts()
+	m.drafts.onChange = m.scheduleDraftSave
 	m.detail.drafts = m.drafts
 	m.shortlists = newShortlistView()
 	m.banner = newSampleBanner()
+	m.undo = newUndoBar(m.do)
 	m.search = newQueryRunner(m.store, m.do)
 	m.partners = newPartnersView(m.store, m.win, m.onOpenCluster)
 	m.partners.jobs = uiJobs{ctx: m.ctx, do: m.do}
@@ -162,7 +166,7 @@ func (m *MainWindow) build() {
 			m.reviews.refresh()
 		}
 	}
-	m.win.SetContent(container.NewBorder(m.banner.content, nil, nil, nil, m.tabs))
+	m.win.SetContent(container.NewBorder(m.banner.content, m.undo.content, nil, nil, m.tabs))
 	m.win.SetMainMenu(m.mainMenu())
 	m.registerKeys()
 
@@ -174,6 +178,7 @@ func (m *MainWindow) build() {
 	m.runSearch(false)
 	m.checkBanner()
 	m.reloadShortlists()
+	m.loadDrafts()
 	m.reviews.refresh() // for the count of matches waiting
 }
 
@@ -255,6 +260,7 @@ func (m *MainWindow) showView(name string) {
 // onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
 func (m *MainWindow) onClosed() {
 	saveState(m.app.Preferences(), m.win.Canvas().Size(), m.lastQuery)
+	m.saveDraftsNow()
 	m.search.stop()
 	m.stop()
 }

@@ -175,10 +175,11 @@ type Source struct {
 
 // Note is a dated remark of the user's about a cluster.
 type Note struct {
-	ID       int64
-	At       time.Time // when it was written; editing keeps it
-	EditedAt time.Time // when it was last edited; zero if never
-	Text     string
+	ID        int64
+	ClusterID int64
+	At        time.Time // when it was written; editing keeps it
+	EditedAt  time.Time // when it was last edited; zero if never
+	Text      string
 }
 
 // Membership says that a cluster is on a shortlist, how far contact with it has come, the user's contact

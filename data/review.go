@@ -289,6 +289,13 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 			FROM cluster_sources WHERE cluster_id = ? ON CONFLICT (cluster_id, url)
 			DO UPDATE SET read_at = max(read_at, excluded.read_at)`, []any{keep, gone}},
 		{`UPDATE notes SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
+		// unsaved new notes: one draft for keep holding both texts
+		{`UPDATE note_drafts AS k SET text = k.text || char(10) || char(10) || g.text, saved_at = max(k.saved_at, g.saved_at)
+			FROM note_drafts AS g WHERE k.cluster_id = ?1 AND k.note_id = 0 AND g.cluster_id = ?2 AND g.note_id = 0
+			AND g.text <> k.text`, []any{keep, gone}},
+		{`DELETE FROM note_drafts WHERE cluster_id = ?2 AND note_id = 0
+			AND EXISTS (SELECT 1 FROM note_drafts WHERE cluster_id = ?1 AND note_id = 0)`, []any{keep, gone}},
+		{`UPDATE note_drafts SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
 		{`DELETE FROM cluster_sources WHERE cluster_id = ?`, []any{gone}},
 		{`DELETE FROM clusters WHERE id = ?`, []any{gone}},
 		// what pointed at gone points at keep

@@ -353,6 +353,14 @@ const timeFormat = time.RFC3339
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
 
+// formatOptionalTime is formatTime with ” for the zero time: a column where ” means "never".
+func formatOptionalTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return formatTime(t)
+}
+
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(timeFormat, s)
 	return t

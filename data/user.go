@@ -42,7 +42,7 @@ func (s *Store) AddNote(ctx context.Context, clusterID int64, text string) (Note
 	if text == "" {
 		return Note{}, errors.New("the note is empty; write something to keep")
 	}
-	n := Note{At: s.now().UTC().Truncate(time.Second), Text: text}
+	n := Note{ClusterID: clusterID, At: s.now().UTC().Truncate(time.Second), Text: text}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := clusterExists(ctx, tx, clusterID); err != nil {
 			return err
@@ -71,31 +71,59 @@ func (s *Store) EditNote(ctx context.Context, noteID int64, text string) (Note, 
 	var n Note
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var at string
-		err := tx.QueryRowContext(ctx, `UPDATE notes SET text = ?, edited_at = ? WHERE id = ? RETURNING at`,
-			text, formatTime(edited), noteID).Scan(&at)
+		var clusterID int64
+		err := tx.QueryRowContext(ctx, `UPDATE notes SET text = ?, edited_at = ? WHERE id = ? RETURNING cluster_id, at`,
+			text, formatTime(edited), noteID).Scan(&clusterID, &at)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
 		}
 		if err != nil {
 			return err
 		}
-		n = Note{ID: noteID, At: parseTime(at), EditedAt: edited, Text: text}
+		n = Note{ID: noteID, ClusterID: clusterID, At: parseTime(at), EditedAt: edited, Text: text}
 		return nil
 	})
 	return n, err
 }
 
-// DeleteNote removes a note for good and returns it as it was, so that the caller can show what went.
+// DeleteNote removes a note and returns it as it was, so that the caller can show what went and
+// RestoreNote can bring it back. An unsaved edit of the note goes with it: it has nothing left to save into.
 func (s *Store) DeleteNote(ctx context.Context, noteID int64) (Note, error) {
 	n := Note{ID: noteID}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var at, edited string
-		err := tx.QueryRowContext(ctx, `DELETE FROM notes WHERE id = ? RETURNING at, edited_at, text`, noteID).
-			Scan(&at, &edited, &n.Text)
+		err := tx.QueryRowContext(ctx, `DELETE FROM notes WHERE id = ? RETURNING cluster_id, at, edited_at, text`, noteID).
+			Scan(&n.ClusterID, &at, &edited, &n.Text)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
 		}
+		if err != nil {
+			return err
+		}
 		n.At, n.EditedAt = parseTime(at), parseTime(edited)
+		_, err = tx.ExecContext(ctx, `DELETE FROM note_drafts WHERE note_id = ?`, noteID)
+		return err
+	})
+	return n, err
+}
+
+// RestoreNote puts a deleted note back as it was: its cluster, when it was written and last edited, its text,
+// and its id unless another note has taken it meanwhile. It undoes DeleteNote.
+func (s *Store) RestoreNote(ctx context.Context, n Note) (Note, error) {
+	if strings.TrimSpace(n.Text) == "" {
+		return Note{}, ErrEmptyNote
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := clusterExists(ctx, tx, n.ClusterID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO notes (id, cluster_id, at, edited_at, text)
+			VALUES ((SELECT CASE WHEN EXISTS (SELECT 1 FROM notes WHERE id = ?1) THEN NULL ELSE ?1 END), ?, ?, ?, ?)`,
+			n.ID, n.ClusterID, formatTime(n.At), formatOptionalTime(n.EditedAt), n.Text)
+		if err != nil {
+			return err
+		}
+		n.ID, err = res.LastInsertId()
 		return err
 	})
 	return n, err
@@ -117,7 +145,7 @@ func (s *Store) notesOf(ctx context.Context, ids []int64) (map[int64][]Note, err
 		var r row
 		var at, edited string
 		err := sc.Scan(&r.id, &r.n.ID, &at, &edited, &r.n.Text)
-		r.n.At, r.n.EditedAt = parseTime(at), parseTime(edited)
+		r.n.ClusterID, r.n.At, r.n.EditedAt = r.id, parseTime(at), parseTime(edited)
 		return r, err
 	}, `SELECT cluster_id, id, at, edited_at, text FROM notes WHERE cluster_id IN (%s) ORDER BY at, id`, ids)
 	byID := map[int64][]Note{}
