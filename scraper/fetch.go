@@ -80,6 +80,8 @@ type Fetcher struct {
 	limiters map[string]*rate.Limiter
 	robots   map[string]*robotsEntry
 	trusted  map[string]bool // hosts that may be on a private network: the start addresses
+	// proxyOf finds the proxy of a request (nil: the environment's); tests give one that says none.
+	proxyOf func(*http.Request) (*url.URL, error)
 }
 
 type robotsEntry struct {
@@ -296,7 +298,7 @@ func (f *Fetcher) tooLarge() error {
 	if f.maxBytes() == MaxPageBytes {
 		return ErrTooLarge
 	}
-	return fmt.Errorf("%w (over %d bytes)", ErrTooLarge, f.maxBytes())
+	return fmt.Errorf("page larger than %d bytes", f.maxBytes())
 }
 
 func (f *Fetcher) maxSitemapBytes() int64 {
@@ -310,14 +312,11 @@ func (f *Fetcher) sitemapTooLarge() error {
 	if f.maxSitemapBytes() == MaxSitemapBytes {
 		return ErrSitemapSize
 	}
-	return fmt.Errorf("%w (over %d bytes)", ErrSitemapSize, f.maxSitemapBytes())
+	return fmt.Errorf("sitemap larger than %d bytes", f.maxSitemapBytes())
 }
 
 // explain turns a transport error into words, keeping a cancellation recognisable.
 func (f *Fetcher) explain(ctx context.Context, err error) error {
-	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrSitemapSize) {
-		return err // a read past the cap: the cappedReader's own words
-	}
 	for _, sentinel := range []error{ErrNeedsLogin, ErrTooManyHops, ErrRedirectLoop, ErrBadScheme, ErrDisallowed, ErrPrivateHost} {
 		if errors.Is(err, sentinel) {
 			return sentinel
@@ -401,7 +400,11 @@ func (f *Fetcher) httpClient() *http.Client {
 // proxy is the environment's proxy, which the user chose: it is trusted even on a private network. The proxy
 // resolves the names then, so an address literal is still checked before the request (checkLiteralHost).
 func (f *Fetcher) proxy(req *http.Request) (*url.URL, error) {
-	p, err := http.ProxyFromEnvironment(req)
+	proxyOf := f.proxyOf
+	if proxyOf == nil {
+		proxyOf = http.ProxyFromEnvironment
+	}
+	p, err := proxyOf(req)
 	if p != nil {
 		f.trust(p.Hostname())
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -129,7 +130,7 @@ type importer struct {
 	limited bool // MaxPages was reached and said so
 
 	// The crawl under way: its host, the pages waiting and the links of the page being read that lead off site.
-	startHost string
+	startSite string
 	queue     []target
 	offSite   int    // links of the page being read that lead off the crawl's sites
 	firstOff  string // the first of them
@@ -354,9 +355,9 @@ func (im *importer) crawl(ctx context.Context, start string) bool {
 		return true
 	}
 	u, _ := url.Parse(start)
-	im.startHost = strings.ToLower(u.Hostname())
+	im.startSite = siteOf(u)
 	// A saved site served on this machine or the local network is read because the user asked for it.
-	im.opts.Fetcher.trust(im.startHost)
+	im.opts.Fetcher.trust(u.Hostname())
 	im.queue = im.queue[:0]
 	if !im.enqueue(ctx, target{url: start}) {
 		return false
@@ -411,16 +412,25 @@ func (im *importer) onCrawlSite(link string) bool {
 	if err != nil {
 		return false
 	}
-	host := strings.ToLower(u.Hostname())
-	if host == im.startHost {
+	if siteOf(u) == im.startSite {
 		return true
 	}
+	host := strings.ToLower(u.Hostname())
 	for _, h := range sourceHosts {
 		if host == h || host == "www."+h {
 			return true
 		}
 	}
 	return false
+}
+
+// siteOf is a URL's host and port, the port given even when it is the scheme's default.
+func siteOf(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+	}
+	return net.JoinHostPort(strings.ToLower(u.Hostname()), port)
 }
 
 // unchangedSince counts a page whose sitemap lastmod is not newer than its last read as unchanged, with no
