@@ -140,7 +140,7 @@ type SitemapReader func(res *Response, body io.Reader) error
 func (f *Fetcher) Visit(ctx context.Context, pageURL string, prev data.Validators, readSitemap SitemapReader) (*Response, error) {
 	u, err := url.Parse(pageURL)
 	if err != nil || u.Host == "" {
-		return nil, fmt.Errorf("%q is not a web address", pageURL)
+		return nil, errors.New("not a web address: write it as https://host/path")
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, ErrBadScheme

@@ -349,8 +349,12 @@ type target struct {
 // pages, on the start address's host and the public sources' only. It says whether the address itself was
 // read. The queue never holds more pages than the page budget has left, so a sitemap of millions of links
 // costs no more memory than the pages that will be read.
-func (im *importer) crawl(ctx context.Context, start string) bool {
-	start = withoutFragment(start)
+func (im *importer) crawl(ctx context.Context, src string) bool {
+	start := withoutFragment(src)
+	if start == "" {
+		im.fail(ctx, src, "not a web address: write it as https://host/path")
+		return false
+	}
 	if im.seen[start] {
 		return true
 	}
