@@ -407,12 +407,12 @@ func TestRobotsCrawlDelayIsHonoured(t *testing.T) {
 // A redirect to another host asks that host's robots.txt and waits its turn there like any request.
 func TestRedirectToAnotherHostHonoursItsRobotsAndRateLimit(t *testing.T) {
 	var there arrivals
-	robots := 0
+	var robots atomic.Int64
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		there.note(r)
 		switch r.URL.Path {
 		case "/robots.txt":
-			robots++
+			robots.Add(1)
 			fmt.Fprint(w, "User-agent: *\nDisallow: /closed/\n")
 		case "/closed/odense-robotics":
 			t.Errorf("a page the other host's robots.txt disallows was requested")
@@ -443,8 +443,8 @@ func TestRedirectToAnotherHostHonoursItsRobotsAndRateLimit(t *testing.T) {
 	if p, ok := problemFor(sum, "/b"); !ok || p.Kind != data.ProblemSkipped || !strings.Contains(p.Reason, "robots.txt") {
 		t.Errorf("the redirect to a disallowed page: %+v, want skipped for robots.txt", p)
 	}
-	if robots != 1 {
-		t.Errorf("the other host's robots.txt was read %d times, want once", robots)
+	if robots.Load() != 1 {
+		t.Errorf("the other host's robots.txt was read %d times, want once", robots.Load())
 	}
 	if len(there.times) != 3 {
 		t.Fatalf("the other host had %d requests (%v), want its robots.txt and two profiles", len(there.times), there.paths)

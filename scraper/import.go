@@ -542,6 +542,9 @@ func (im *importer) sitemap(ctx context.Context, pageURL string, body io.Reader)
 	for _, w := range r.warnings {
 		im.warn(ctx, pageURL, w)
 	}
+	if err == nil && ctx.Err() != nil {
+		return ctx.Err() // cut short: not read whole
+	}
 	return err
 }
 
