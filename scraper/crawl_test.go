@@ -537,3 +537,40 @@ func TestSitemapsUpToTheProtocolsLimits(t *testing.T) {
 		t.Errorf("a compressed sitemap over a 1 MiB cap once decompressed: %+v", p)
 	}
 }
+
+// A sitemap that keeps coming may take longer than Timeout; one that stalls for Timeout fails as timed out.
+func TestSlowSitemapIsReadWhileItKeepsComing(t *testing.T) {
+	s := newSite(t)
+	trickle := func(stallAfter int) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?><urlset>`)
+			for i := range 8 {
+				if i == stallAfter {
+					select {
+					case <-time.After(5 * time.Second):
+					case <-r.Context().Done():
+					}
+					return
+				}
+				fmt.Fprintf(w, "<url><loc>%s</loc></url>\n", s.url(fmt.Sprintf("/content/page-%d", i)))
+				w.(http.Flusher).Flush()
+				time.Sleep(60 * time.Millisecond)
+			}
+			fmt.Fprint(w, "</urlset>")
+		}
+	}
+	s.handle("/slow.xml", trickle(-1))
+	s.handle("/stalled.xml", trickle(3))
+	store := openStore(t, false)
+	opts := testOptions()
+	opts.Fetcher.Timeout = 250 * time.Millisecond
+	sum := importOK(t, store, opts, s.url("/slow.xml"))
+	if p, ok := problemFor(sum, "/slow.xml"); ok || sum.Pages != 1 {
+		t.Errorf("a sitemap of 8 × 60ms with a time-out of 250ms: %+v, %+v", sum.RunCounts, p)
+	}
+	sum = importOK(t, store, opts, s.url("/stalled.xml"))
+	if p, ok := problemFor(sum, "/stalled.xml"); !ok || !strings.Contains(p.Reason, "timed out") {
+		t.Errorf("a sitemap that stalls: %+v, want it failed as timed out", p)
+	}
+}

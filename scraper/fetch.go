@@ -57,7 +57,8 @@ type Fetcher struct {
 	Version string
 	// Delay is the least time between two requests to one host (NewFetcher: 1s). Zero does not wait.
 	Delay time.Duration
-	// Timeout bounds one request, body included (NewFetcher: 30s).
+	// Timeout bounds one request, body included (NewFetcher: 30s). A sitemap, which may be 50 MB and is read
+	// while its links are queued, may take longer as long as it keeps coming: Timeout bounds each wait for more.
 	Timeout time.Duration
 	// MaxBytes is the largest page read (NewFetcher: MaxPageBytes); MaxSitemapBytes the largest sitemap
 	// (NewFetcher: MaxSitemapBytes).
@@ -186,10 +187,12 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, prev data.Validators, read
 	if err := f.wait(ctx, u.Host); err != nil {
 		return nil, -1, err
 	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var deadline *time.Timer
 	if f.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, f.Timeout)
-		defer cancel()
+		deadline = time.AfterFunc(f.Timeout, func() { cancel(errTimedOut) })
+		defer deadline.Stop()
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -234,11 +237,14 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, prev data.Validators, read
 		ContentType: ct,
 		Validators:  data.Validators{ETag: res.Header.Get("ETag"), LastModified: res.Header.Get("Last-Modified")},
 	}
-	// A sitemap may be ten times the size of a page; which one it is shows in its first bytes.
-	br := bufio.NewReaderSize(res.Body, sniffBytes)
+	// A sitemap may be ten times the size of a page; which one it is shows in its first bytes. While they come,
+	// and through a whole sitemap, the deadline moves with the bytes arriving.
+	idle := &idleReader{r: res.Body, deadline: deadline, idle: f.Timeout, on: true}
+	br := bufio.NewReaderSize(idle, sniffBytes)
 	head, _ := br.Peek(sniffBytes)
 	limit, tooLarge := f.maxBytes(), f.tooLarge()
 	sitemap := looksLikeSitemap(head)
+	idle.on = sitemap && readSitemap != nil
 	if sitemap {
 		limit, tooLarge = f.maxSitemapBytes(), f.sitemapTooLarge()
 	}
@@ -246,7 +252,7 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, prev data.Validators, read
 		return nil, -1, tooLarge
 	}
 	body := &cappedReader{r: br, left: limit, err: tooLarge}
-	if sitemap && readSitemap != nil {
+	if idle.on {
 		if err := readSitemap(page, body); err != nil {
 			return nil, -1, f.explain(ctx, err)
 		}
@@ -257,6 +263,25 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, prev data.Validators, read
 		return nil, -1, f.explain(ctx, err)
 	}
 	return page, -1, nil
+}
+
+// errTimedOut is why a request's context ends when Timeout has passed.
+var errTimedOut = errors.New("timed out")
+
+// idleReader pushes the deadline back whenever bytes arrive, while on.
+type idleReader struct {
+	r        io.Reader
+	deadline *time.Timer // nil: no deadline
+	idle     time.Duration
+	on       bool
+}
+
+func (i *idleReader) Read(p []byte) (int, error) {
+	n, err := i.r.Read(p)
+	if n > 0 && i.on && i.deadline != nil {
+		i.deadline.Reset(i.idle)
+	}
+	return n, err
 }
 
 // sniffBytes is how much of a body is looked at to tell a sitemap from a page.
@@ -322,7 +347,7 @@ func (f *Fetcher) explain(ctx context.Context, err error) error {
 			return sentinel
 		}
 	}
-	if ctx.Err() == context.DeadlineExceeded || isTimeout(err) {
+	if ctx.Err() == context.DeadlineExceeded || errors.Is(context.Cause(ctx), errTimedOut) || isTimeout(err) {
 		return fmt.Errorf("no complete answer within %s (timed out)", f.Timeout)
 	}
 	if ctx.Err() != nil {
@@ -392,7 +417,8 @@ func (f *Fetcher) httpClient() *http.Client {
 		}
 		tr.DialContext = f.dialChecked
 		tr.Proxy = f.proxy
-		f.client = &http.Client{Transport: tr, Timeout: f.Timeout, CheckRedirect: f.checkRedirect}
+		// No client Timeout: each request has its own deadline, which a sitemap pushes back as it arrives.
+		f.client = &http.Client{Transport: tr, CheckRedirect: f.checkRedirect}
 	}
 	return f.client
 }
