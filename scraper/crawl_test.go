@@ -139,7 +139,8 @@ func TestSitemapIndexOfMillionsOfLinksStaysWithinThePageBudget(t *testing.T) {
 	if peak > 100<<20 {
 		t.Errorf("peak heap %.0f MB, want under 100 MB", float64(peak)/(1<<20))
 	}
-	if d := ended.Sub(last); d > time.Second {
+	// Under the race detector the time is the detector's; the bound holds for the program as built.
+	if d := ended.Sub(last); d > time.Second && !raceEnabled {
 		t.Errorf("the import ended %s after its last request, want within a second", d.Round(time.Millisecond))
 	}
 	if got := s.profiles.Load(); got != budget-1-sitemaps {
