@@ -68,7 +68,8 @@ func (s Summary) AnyRead() bool { return s.Sources > 0 }
 // Import reads each source into sink: a web address (a profile, an ECCP listing whose cards and Next pages
 // are followed, a sitemap whose pages are read when their lastmod is newer than the last read), a file (HTML,
 // XML sitemap, CSV) or a folder of such files, read recursively. Links in files are not followed: a folder of
-// saved pages holds the pages.
+// saved pages holds the pages. A crawl follows links only on its start address's site and the public sources'
+// (sourceHosts), queues no more pages than MaxPages leaves, and reads a sitemap as it arrives.
 //
 // Each page's records are saved in their own transaction. A page that fails is recorded with its reason and
 // the import goes on. When ctx is cancelled, the pages finished so far stay saved, the run is recorded as
