@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -317,7 +318,7 @@ func (r *pageReader) readECCPProfile(doc *goquery.Document) (Page, error) {
 	}
 	src := r.profileSourceURL(doc, art)
 	if collapse(c.Name) == "" {
-		return Page{}, fmt.Errorf("no cluster name found on %s as an ECCP profile", r.url)
+		return Page{}, errors.New("no cluster name found on the page as an ECCP profile")
 	}
 	return r.page(src, KindECCPProfile, []data.Cluster{c}), nil
 }
@@ -564,7 +565,7 @@ func (r *pageReader) readECCPListing(doc *goquery.Document) (Page, error) {
 		if p.Next == "" && listingPageNumber(p.URL) > 0 {
 			return p, nil
 		}
-		return Page{}, fmt.Errorf("no result cards found on %s as an ECCP listing", r.url)
+		return Page{}, errors.New("no result cards found on the page as an ECCP listing")
 	}
 	p.Warnings = r.warnings
 	return p, nil

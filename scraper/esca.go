@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -154,7 +155,7 @@ func rowCells(tr *html.Node) []*html.Node {
 func (r *pageReader) readESCA(doc *goquery.Document) (Page, error) {
 	tables := escaTables(doc.Selection)
 	if len(tables) == 0 {
-		return Page{}, fmt.Errorf("no label table (with Name and Label valid until columns) found on %s as an ESCA page", r.url)
+		return Page{}, errors.New("no label table (with Name and Label valid until columns) found on the page as an ESCA page")
 	}
 	country, err := r.escaCountry(doc)
 	var recs []data.Cluster
@@ -183,7 +184,7 @@ func (r *pageReader) readESCA(doc *goquery.Document) (Page, error) {
 	}
 	p := r.page(r.url, KindESCA, recs)
 	if len(p.Records) == 0 {
-		return Page{}, fmt.Errorf("no cluster rows found on %s as an ESCA label table", r.url)
+		return Page{}, errors.New("no cluster rows found on the page as an ESCA label table")
 	}
 	return p, nil
 }
@@ -201,7 +202,7 @@ func (r *pageReader) escaCountry(doc *goquery.Document) (string, error) {
 		}
 		return "", fmt.Errorf("--country %q is no known country code; use --country CC with an ISO code such as DK", r.opts.Country)
 	}
-	return "", fmt.Errorf("%s does not say which country its ESCA table is for; give it (import --country DK, or \"ESCA country\" in the Import dialog)", r.url)
+	return "", errors.New("the page does not say which country its ESCA table is for; give it (import --country DK, or \"ESCA country\" in the Import dialog)")
 }
 
 // outsideEurope is the warning for a row whose country is not one of data.Countries.

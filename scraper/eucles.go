@@ -2,7 +2,7 @@ package scraper
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -97,7 +97,7 @@ func (r *pageReader) readEUCLES(doc *goquery.Document) (Page, error) {
 	}
 	p := r.page(r.url, KindEUCLES, recs)
 	if len(p.Records) == 0 {
-		return Page{}, fmt.Errorf("no labelled cluster found on %s as a EUCLES label post", r.url)
+		return Page{}, errors.New("no labelled cluster found on the page as a EUCLES label post")
 	}
 	return p, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -67,7 +68,8 @@ func (s Summary) AnyRead() bool { return s.Sources > 0 }
 // Import reads each source into sink: a web address (a profile, an ECCP listing whose cards and Next pages
 // are followed, a sitemap whose pages are read when their lastmod is newer than the last read), a file (HTML,
 // XML sitemap, CSV) or a folder of such files, read recursively. Links in files are not followed: a folder of
-// saved pages holds the pages.
+// saved pages holds the pages. A crawl follows links only on its start address's site and the public sources'
+// (sourceHosts), queues no more pages than MaxPages leaves, and reads a sitemap as it arrives.
 //
 // Each page's records are saved in their own transaction. A page that fails is recorded with its reason and
 // the import goes on. When ctx is cancelled, the pages finished so far stay saved, the run is recorded as
@@ -127,6 +129,12 @@ type importer struct {
 	done    int
 	waiting int
 	limited bool // MaxPages was reached and said so
+
+	// The crawl under way: its host, the pages waiting and the links of the page being read that lead off site.
+	startSite string
+	queue     []target
+	offSite   int    // links of the page being read that lead off the crawl's sites
+	firstOff  string // the first of them
 }
 
 // source reads one source and says whether it was read.
@@ -328,6 +336,10 @@ func (im *importer) progress(current string) {
 	}
 }
 
+// sourceHosts are the public sources' sites (ECCP, ESCA, EUCLES), with or without www.: besides its start
+// address's host, the only hosts a crawl follows links to.
+var sourceHosts = []string{"clustercollaboration.eu", "cluster-analysis.org", "eucles.be"}
+
 // target is a web page waiting to be read.
 type target struct {
 	url     string
@@ -335,36 +347,123 @@ type target struct {
 }
 
 // crawl reads a web address and follows what it links to: a listing's cards and Next pages, a sitemap's
-// pages. It says whether the address itself was read.
-func (im *importer) crawl(ctx context.Context, start string) bool {
-	start = withoutFragment(start)
+// pages, on the start address's host and the public sources' only. It says whether the address itself was
+// read. The queue never holds more pages than the page budget has left, so a sitemap of millions of links
+// costs no more memory than the pages that will be read.
+func (im *importer) crawl(ctx context.Context, src string) bool {
+	start := withoutFragment(src)
+	if start == "" {
+		im.fail(ctx, src, "not a web address: write it as https://host/path")
+		return false
+	}
 	if im.seen[start] {
 		return true
 	}
-	im.seen[start] = true
-	queue := []target{{url: start}}
-	im.waiting++
+	u, _ := url.Parse(start)
+	im.startSite = siteOf(u)
+	// A saved site served on this machine or the local network is read because the user asked for it.
+	im.opts.Fetcher.trust(u.Hostname())
+	im.queue = im.queue[:0]
+	if !im.enqueue(ctx, target{url: start}) {
+		return false
+	}
 	read := false
 	first := true
-	for len(queue) > 0 && ctx.Err() == nil {
-		t := queue[0]
-		queue = queue[1:]
-		ok, links := im.webPage(ctx, t, first)
+	for len(im.queue) > 0 && ctx.Err() == nil {
+		t := im.queue[0]
+		im.queue = im.queue[1:]
+		ok := im.webPage(ctx, t)
 		if first {
 			read = ok
 			first = false
 		}
-		for _, l := range links {
-			l.url = withoutFragment(l.url)
-			if l.url == "" || im.seen[l.url] {
-				continue
-			}
-			im.seen[l.url] = true
-			queue = append(queue, l)
-			im.waiting++
-		}
 	}
 	return read
+}
+
+// enqueue puts a page to read in the queue, unless it was met already, is off the crawl's sites or is found
+// unchanged by its sitemap lastmod. It returns false when the page budget is spent: nothing more is queued.
+func (im *importer) enqueue(ctx context.Context, t target) bool {
+	t.url = withoutFragment(t.url)
+	if t.url == "" || im.seen[t.url] {
+		return true
+	}
+	if !im.onCrawlSite(t.url) {
+		if im.offSite == 0 {
+			im.firstOff = t.url
+		}
+		im.offSite++
+		return true
+	}
+	if !t.lastMod.IsZero() && im.unchangedSince(ctx, t) {
+		return true
+	}
+	if im.fetched+len(im.queue) >= im.opts.MaxPages {
+		if !im.limited {
+			im.limited = true
+			im.skip(ctx, t.url, fmt.Sprintf("page limit of %d reached; this and further pages not read (raise --max-pages)", im.opts.MaxPages))
+		}
+		return false
+	}
+	im.seen[t.url] = true
+	im.queue = append(im.queue, t)
+	im.waiting++
+	return true
+}
+
+// onCrawlSite says whether a link is on the start address's host or a public source's.
+func (im *importer) onCrawlSite(link string) bool {
+	u, err := url.Parse(link)
+	if err != nil {
+		return false
+	}
+	if siteOf(u) == im.startSite {
+		return true
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, h := range sourceHosts {
+		if host == h || host == "www."+h {
+			return true
+		}
+	}
+	return false
+}
+
+// siteOf is a URL's host and port, the port given even when it is the scheme's default.
+func siteOf(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+	}
+	return net.JoinHostPort(strings.ToLower(u.Hostname()), port)
+}
+
+// unchangedSince counts a page whose sitemap lastmod is not newer than its last read as unchanged, with no
+// request at all. Such pages are not remembered as seen: there may be millions.
+func (im *importer) unchangedSince(ctx context.Context, t target) bool {
+	last, err := im.sink.LastRead(ctx, t.url)
+	if err != nil || last.IsZero() || t.lastMod.After(last) {
+		return false
+	}
+	n, err := im.sink.Unchanged(ctx, t.url, time.Time{})
+	if err != nil {
+		return false
+	}
+	im.sum.Pages++
+	im.sum.Unchanged += max(n, 1)
+	im.done++
+	im.progress(t.url)
+	return true
+}
+
+// reportOffSite says, once per page, which of its links were left because they lead off the crawl's sites.
+func (im *importer) reportOffSite(ctx context.Context, page string) {
+	if im.offSite == 0 {
+		return
+	}
+	im.warn(ctx, page, fmt.Sprintf("%d links to other sites not followed (the first: %s); a crawl stays on the site it starts on and on ECCP, ESCA and EUCLES",
+		im.offSite, im.firstOff))
+	im.offSite = 0
 }
 
 func withoutFragment(u string) string {
@@ -376,30 +475,9 @@ func withoutFragment(u string) string {
 	return p.String()
 }
 
-// webPage reads one page of a crawl and returns the pages it leads to.
-func (im *importer) webPage(ctx context.Context, t target, first bool) (bool, []target) {
+// webPage reads one page of a crawl and queues the pages it leads to; it says whether the page was read.
+func (im *importer) webPage(ctx context.Context, t target) bool {
 	im.waiting--
-	if !first && !t.lastMod.IsZero() {
-		last, err := im.sink.LastRead(ctx, t.url)
-		if err == nil && !last.IsZero() && !t.lastMod.After(last) {
-			// The sitemap says the page has not changed since it was last read: no request at all.
-			n, err := im.sink.Unchanged(ctx, t.url, time.Time{})
-			if err == nil {
-				im.sum.Pages++
-				im.sum.Unchanged += max(n, 1)
-				im.done++
-				im.progress(t.url)
-				return true, nil
-			}
-		}
-	}
-	if im.fetched >= im.opts.MaxPages {
-		if !im.limited {
-			im.limited = true
-			im.skip(ctx, t.url, fmt.Sprintf("page limit of %d reached; this and further pages not read (raise --max-pages)", im.opts.MaxPages))
-		}
-		return false, nil
-	}
 	im.fetched++
 	im.done++
 	defer im.progress(t.url)
@@ -407,7 +485,14 @@ func (im *importer) webPage(ctx context.Context, t target, first bool) (bool, []
 	if err != nil {
 		prev = data.Validators{}
 	}
-	res, err := im.opts.Fetcher.Fetch(ctx, t.url, prev)
+	sitemap := false
+	res, err := im.opts.Fetcher.Visit(ctx, t.url, prev, func(res *Response, body io.Reader) error {
+		sitemap = true
+		return im.sitemap(ctx, res.URL, body)
+	})
+	if sitemap {
+		defer im.reportOffSite(ctx, t.url)
+	}
 	if err != nil {
 		switch {
 		case ctx.Err() != nil:
@@ -417,30 +502,51 @@ func (im *importer) webPage(ctx context.Context, t target, first bool) (bool, []
 		default:
 			im.fail(ctx, t.url, err.Error())
 		}
-		return false, nil
+		return false
+	}
+	if sitemap {
+		im.sum.Pages++
+		return true
 	}
 	if res.NotModified {
 		n, err := im.sink.Unchanged(ctx, t.url, im.opts.Now())
 		if err != nil {
 			im.fail(ctx, t.url, "cannot save: "+err.Error())
-			return false, nil
+			return false
 		}
 		im.sum.Pages++
 		im.sum.Unchanged += max(n, 1)
-		return true, nil
+		return true
 	}
 	pg, ok := im.page(ctx, res.URL, t.url, res.Body, res.ContentType, res.Validators)
 	if !ok {
-		return false, nil
+		return false
 	}
-	var next []target
+	defer im.reportOffSite(ctx, t.url)
 	for _, l := range pg.Links {
-		next = append(next, target{url: resolveLink(res.URL, l.URL), lastMod: l.LastMod})
+		if !im.enqueue(ctx, target{url: resolveLink(res.URL, l.URL), lastMod: l.LastMod}) {
+			return true
+		}
 	}
 	if pg.Next != "" {
-		next = append(next, target{url: resolveLink(res.URL, pg.Next)})
+		im.enqueue(ctx, target{url: resolveLink(res.URL, pg.Next)})
 	}
-	return true, next
+	return true
+}
+
+// sitemap queues a sitemap's links as they arrive, and stops reading it once the page budget is spent.
+func (im *importer) sitemap(ctx context.Context, pageURL string, body io.Reader) error {
+	r := newPageReader(pageURL, im.opts.Parse)
+	err := r.streamSitemap(body, func(l Link) bool {
+		return ctx.Err() == nil && im.enqueue(ctx, target{url: resolveLink(pageURL, l.URL), lastMod: l.LastMod})
+	})
+	for _, w := range r.warnings {
+		im.warn(ctx, pageURL, w)
+	}
+	if err == nil && ctx.Err() != nil {
+		return ctx.Err() // cut short: not read whole
+	}
+	return err
 }
 
 // resolveLink makes a link absolute against the page it was found on.

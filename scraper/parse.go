@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -24,17 +25,18 @@ import (
 // A page of no known source comes back as KindOther with the reason in Skipped and a nil error. A page that
 // looks like a source but yields nothing is an error, so that a changed site is noticed at once.
 func Parse(pageURL string, body []byte, contentType string, opts Options) (Page, error) {
-	body = decodeBody(body, contentType)
 	r := newPageReader(pageURL, opts)
+	if !looksLikeCSV(pageURL, contentType) && looksLikeSitemap(body) {
+		return r.readSitemap(body) // XML says its own encoding
+	}
+	body = decodeBody(body, contentType)
 	if looksLikeCSV(pageURL, contentType) {
 		return r.readCSV(body)
 	}
-	if looksLikeSitemap(body) {
-		return r.readSitemap(body)
-	}
 	root, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
-		return Page{}, fmt.Errorf("%s is not readable HTML: %w", pageURL, err)
+		// The parser's own words ("open stack of elements exceeds 512 nodes") mean nothing to a reader.
+		return Page{}, errors.New("not readable HTML: its elements are nested more than 512 deep, which no page of a source is")
 	}
 	doc := goquery.NewDocumentFromNode(root)
 	kind, reason := detectHTML(pageURL, body, doc)
