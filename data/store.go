@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" driver: pure Go, no cgo
@@ -34,6 +35,16 @@ type Store struct {
 	filters filterIndexHolder
 	// prepared holds statements that imports run for every record, prepared once (stmt).
 	prepared sync.Map // query -> *sql.Stmt
+	// damage is what a check found wrong with the file; while set, every write is refused (begin).
+	damage atomic.Pointer[Health]
+	// fresh says the catalogue was created by this opening: there is nothing of the user's to back up.
+	fresh bool
+	// readOnly says the file was opened read-only: no backup, no run closed.
+	readOnly bool
+	// opened is what the opening checks found and did (Verify).
+	opened Opening
+	// beats keep the import runs this process began alive (runs.go).
+	beats heartbeats
 }
 
 // stmt returns query prepared once for the store and bound to tx, which closes it when it ends.
@@ -61,7 +72,13 @@ type openOptions struct {
 	busyTimeout time.Duration
 	// dsnExtra is appended to the connection string; tests use it to open a catalogue read-only.
 	dsnExtra string
+	// deferCheck leaves the check, backup and closing of interrupted runs to the caller's Verify.
+	deferCheck bool
 }
+
+// DeferCheck leaves the opening checks to a later call of Verify, so that a window can show its first frame
+// before SQLite has read the whole file.
+func DeferCheck() Option { return func(o *openOptions) { o.deferCheck = true } }
 
 // WithSeed fills a new catalogue with the records seed returns (the app passes scraper.Sample, the embedded
 // sample); it is not called for a catalogue that exists. Without it a new catalogue starts empty. data reads
@@ -100,19 +117,91 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, readOnly: strings.Contains(o.dsnExtra, "mode=ro")}
+	if !o.deferCheck {
+		// Before migrating: a damaged file is not written to.
+		if _, err := s.Check(ctx, false); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("cannot check catalogue %s: %w", path, err)
+		}
+	}
+	if s.damage.Load() != nil {
+		return s.openDamaged(ctx)
+	}
 	fresh, err := s.migrate(ctx)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	s.fresh = fresh
 	if fresh && o.seed != nil {
 		if err := s.loadSeed(ctx, o.seed); err != nil {
 			db.Close()
 			return nil, err
 		}
 	}
+	if !o.deferCheck {
+		if _, err := s.Verify(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// openDamaged keeps a damaged catalogue open read-only, for the user to read and to restore a backup, as long
+// as it needs no migration (which would write).
+func (s *Store) openDamaged(ctx context.Context) (*Store, error) {
+	var current int
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current)
+	ms, merr := migrations()
+	if err == nil && merr == nil && current == ms[len(ms)-1].version {
+		s.opened = Opening{Health: *s.damage.Load()}
+		return s, nil
+	}
+	s.db.Close()
+	return nil, &dbError{ErrCorrupt, fmt.Sprintf("catalogue %s is damaged; %s or choose another file with --db", s.path, RestoreAdvice), ErrCorrupt}
+}
+
+// Opening is what the checks at opening found and did.
+type Opening struct {
+	Health      Health // the quick check's finding
+	Backup      string // the backup made, if one was due
+	BackupErr   error  // why no backup could be made; the catalogue is usable all the same
+	Interrupted int    // import runs closed as interrupted
+}
+
+// Opened is what the checks at opening found and did; all zero until they ran (see DeferCheck).
+func (s *Store) Opened() Opening { return s.opened }
+
+// Verify runs the opening checks: SQLite's quick_check; then, when the file is whole, it closes the import
+// runs that were interrupted and makes the day's backup if due (not for a catalogue this opening created,
+// nor a read-only one). A damaged catalogue is read-only from then on; that is a finding, not an error.
+func (s *Store) Verify(ctx context.Context) (Opening, error) {
+	h, err := s.Check(ctx, false)
+	if err != nil {
+		return Opening{}, fmt.Errorf("cannot check catalogue %s: %w", s.path, err)
+	}
+	op := Opening{Health: h}
+	if h.Whole() && !s.readOnly {
+		if op.Interrupted, err = s.closeInterrupted(ctx); err != nil {
+			return op, fmt.Errorf("cannot close the interrupted imports in %s: %w", s.path, err)
+		}
+		if !s.fresh {
+			op.Backup, op.BackupErr = s.backupIfDue(ctx)
+		}
+	}
+	s.opened = op
+	return op, nil
+}
+
+// openReadOnly opens a SQLite file that must not change, a backup: no lock, no journal, no write.
+func openReadOnly(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", fileDSN(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // fileDSN is path as a SQLite URI, so that SQLite's own parameters (mode, immutable) apply.
@@ -212,6 +301,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the catalogue.
 func (s *Store) Close() error {
+	s.beats.stopAll()
 	s.prepared.Range(func(_, st any) bool {
 		st.(*sql.Stmt).Close()
 		return true
@@ -288,9 +378,9 @@ func (s *Store) migrate(ctx context.Context) (fresh bool, err error) {
 }
 
 func (s *Store) apply(ctx context.Context, m migration) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return fmt.Errorf("cannot migrate catalogue %s: %w", s.path, friendly(err))
+		return fmt.Errorf("cannot migrate catalogue %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
