@@ -72,9 +72,14 @@ type openOptions struct {
 	busyTimeout time.Duration
 	// dsnExtra is appended to the connection string; tests use it to open a catalogue read-only.
 	dsnExtra string
+	// now is the store's clock from the start, for the day's backup and the runs' liveness.
+	now func() time.Time
 	// deferCheck leaves the check, backup and closing of interrupted runs to the caller's Verify.
 	deferCheck bool
 }
+
+// WithClock makes the store tell time by now from its opening on (SetClock sets it later); tests use it.
+func WithClock(now func() time.Time) Option { return func(o *openOptions) { o.now = now } }
 
 // DeferCheck leaves the opening checks to a later call of Verify, so that a window can show its first frame
 // before SQLite has read the whole file.
@@ -98,7 +103,7 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // the current schema and filled from WithSeed, if given. A file that is not a SQLite database, a SQLite
 // database of another program, or a catalogue written by a newer ClusterBridge is refused and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	o := openOptions{busyTimeout: 5 * time.Second}
+	o := openOptions{busyTimeout: 5 * time.Second, now: time.Now}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -117,7 +122,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: time.Now, readOnly: strings.Contains(o.dsnExtra, "mode=ro")}
+	s := &Store{db: db, path: path, now: o.now, readOnly: strings.Contains(o.dsnExtra, "mode=ro")}
 	if !o.deferCheck {
 		// Before migrating: a damaged file is not written to.
 		if _, err := s.Check(ctx, false); err != nil {
