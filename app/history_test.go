@@ -1,0 +1,104 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"clusterbridge/data"
+	"clusterbridge/scraper"
+)
+
+// flipTablePage flips 64 bytes (the cell pointers) of a table page in the second half of the file.
+func flipTablePage(t *testing.T, path string) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pageSize = 4096
+	for p := len(raw) / pageSize / 2; p < len(raw)/pageSize; p++ {
+		if page := raw[p*pageSize : (p+1)*pageSize]; page[0] == 0x0D {
+			for i := 8; i < 8+64; i++ {
+				page[i] ^= 0xFF
+			}
+			if err := os.WriteFile(path, raw, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatal("no table page in the second half of the catalogue")
+}
+
+// A window on a damaged catalogue says so, refuses to save, and restores the backup with the user's work.
+func TestTheWindowFindsDamageAndRestoresABackup(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	yesterday := time.Now().AddDate(0, 0, -1)
+	s, err := data.Open(ctx, path, data.WithSeed(scraper.Sample), data.WithClock(func() time.Time { return yesterday }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.CreateShortlist(ctx, "Nordic trip", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.AddToShortlist(ctx, list.ID, 1, data.EntryMeeting, "Ingrid")
+	s.AddNote(ctx, 1, "Call back in March")
+	s.Close()
+	s, err = data.Open(ctx, path) // today's opening makes the backup
+	if err != nil || s.Opened().Backup == "" {
+		t.Fatalf("no backup: %v", err)
+	}
+	s.Close()
+	flipTablePage(t, path)
+
+	store, err := data.Open(ctx, path, data.DeferCheck())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	w := newTestWindowOn(t, test.NewTempApp(t), store)
+	w.waitFor("the damage to be found", func() bool { return w.damaged })
+	if _, err := store.CreateShortlist(ctx, "Trip", ""); err == nil || !strings.Contains(err.Error(), "File › Restore…") {
+		t.Errorf("a write to the damaged catalogue gave %v", err)
+	}
+	backups, _ := data.Backups(path)
+	w.restoreBackup(backups[0])
+	w.waitFor("the restore", func() bool { return !w.damaged })
+	if !strings.Contains(w.lastNotice, "kept in") {
+		t.Errorf("the notice after the restore reads %q", w.lastNotice)
+	}
+	w.showView("shortlists")
+	w.waitFor("the shortlists", func() bool { return len(w.shortlists.lists) == 1 })
+	notes, err := store.Notes(ctx, 1)
+	if err != nil || len(notes) != 1 || notes[0].Text != "Call back in March" {
+		t.Errorf("after the restore the notes are %+v (%v)", notes, err)
+	}
+}
+
+func TestImportHistoryShowsInterruptedRuns(t *testing.T) {
+	ctx := context.Background()
+	w := newTestWindow(t)
+	dead, _ := w.store.BeginRun(ctx, []string{"big.csv"})
+	w.store.RecordProblem(ctx, dead, data.Problem{URL: "big.csv", Kind: data.ProblemFailed, Reason: "row 9: no name"})
+	// The window's clock moves on past the run's last heartbeat, and the next opening check closes it.
+	w.store.SetClock(func() time.Time { return testDay.Add(time.Hour) })
+	w.verifyCatalogue()
+	w.settle()
+	w.onImportHistory()
+	w.waitFor("the history", func() bool { return w.history != nil })
+	if len(w.history.runs) != 1 || w.history.runs[0].Status() != data.RunInterrupted {
+		t.Fatalf("history runs %+v", w.history.runs)
+	}
+	w.history.list.Select(0)
+	if txt := w.history.problems.Text; !strings.Contains(txt, "row 9: no name") || !strings.Contains(txt, "big.csv") {
+		t.Errorf("the problems read %q", txt)
+	}
+}
