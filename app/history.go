@@ -200,6 +200,7 @@ func (m *MainWindow) restoreBackup(b data.Backup) {
 		}
 		return func() {
 			m.damaged = false
+			m.win.SetTitle(lang.L("ClusterBridge"))
 			m.runSearch(false)
 			m.reloadShortlists()
 			m.checkBanner()
@@ -231,6 +232,7 @@ func (m *MainWindow) verifyCatalogue() {
 // onDamageFound tells the user the catalogue is damaged and open read-only, and offers to restore a backup.
 func (m *MainWindow) onDamageFound() {
 	m.damaged = true
+	m.win.SetTitle(lang.L("ClusterBridge — damaged catalogue, read-only"))
 	ask := dialog.NewConfirm(lang.L("The catalogue is damaged"),
 		lang.L("The catalogue file is damaged, so it is open read-only: you can read it, but nothing you change is saved. Restore a backup now (File › Restore…)?"),
 		func(ok bool) {

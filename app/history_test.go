@@ -66,12 +66,18 @@ func TestTheWindowFindsDamageAndRestoresABackup(t *testing.T) {
 	defer store.Close()
 	w := newTestWindowOn(t, test.NewTempApp(t), store)
 	w.waitFor("the damage to be found", func() bool { return w.damaged })
+	if title := w.win.Title(); !strings.Contains(title, "read-only") {
+		t.Errorf("the window's title reads %q while the catalogue is damaged", title)
+	}
 	if _, err := store.CreateShortlist(ctx, "Trip", ""); err == nil || !strings.Contains(err.Error(), "File › Restore…") {
 		t.Errorf("a write to the damaged catalogue gave %v", err)
 	}
 	backups, _ := data.Backups(path)
 	w.restoreBackup(backups[0])
 	w.waitFor("the restore", func() bool { return !w.damaged })
+	if title := w.win.Title(); title != "ClusterBridge" {
+		t.Errorf("after the restore the title reads %q", title)
+	}
 	if !strings.Contains(w.lastNotice, "kept in") {
 		t.Errorf("the notice after the restore reads %q", w.lastNotice)
 	}

@@ -237,7 +237,7 @@ func listProblems(e *env, runID int64) error {
 		return err
 	}
 	if len(ps) == 0 {
-		fmt.Fprintf(e.stdout, "run %d recorded no problem\n", runID)
+		fmt.Fprintf(e.stdout, "import run %d recorded no problem\n", runID)
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)

@@ -141,6 +141,13 @@ func TestImportsListsRunsWithTheirEnds(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "HTTP 503") || strings.Contains(out, "no name column") {
 		t.Errorf("imports --problems: exit %d\n%s", code, out)
 	}
+	code, out, _ = run(t, db, "imports", "--problems", strings.Fields(lines[1])[0])
+	if code != 0 || !strings.Contains(out, "no name column") {
+		t.Errorf("imports --problems: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := run(t, db, "imports", "--problems", "99"); code != 1 || !strings.Contains(errOut, "no import run 99") {
+		t.Errorf("imports --problems 99: exit %d, %q", code, errOut)
+	}
 	if code, _, _ := run(t, db, "imports", "--problems", "x"); code != 2 {
 		t.Errorf("imports --problems x: exit %d, want 2", code)
 	}

@@ -79,6 +79,12 @@ func (s *Store) heartbeat(runID int64) {
 // problems they recorded counted; it returns how many.
 func (s *Store) closeInterrupted(ctx context.Context) (int, error) {
 	cutoff := formatTime(s.now().Add(-staleAfter))
+	// Asked first without the write lock, so that an opening waits for no other program's import.
+	var stale bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM import_runs
+		WHERE finished_at IS NULL AND coalesce(alive_at, started_at) < ?)`, cutoff).Scan(&stale); err != nil || !stale {
+		return 0, friendly(err)
+	}
 	var n int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE import_runs SET finished_at = coalesce(alive_at, started_at),

@@ -153,13 +153,24 @@ func (s *Store) ImportRuns(ctx context.Context, limit int) ([]ImportRun, error) 
 	return out, nil
 }
 
-// RunProblems returns the problems recorded for run runID, in the order they happened.
+// RunProblems returns the problems recorded for run runID, in the order they happened; ErrNotFound when
+// there is no such run.
 func (s *Store) RunProblems(ctx context.Context, runID int64) ([]Problem, error) {
-	return queryAll(ctx, s.db, func(row scanner) (Problem, error) {
+	ps, err := queryAll(ctx, s.db, func(row scanner) (Problem, error) {
 		var p Problem
 		err := row.Scan(&p.URL, &p.Kind, &p.Reason)
 		return p, err
 	}, `SELECT url, kind, reason FROM import_problems WHERE run_id = ? ORDER BY rowid`, runID)
+	if err != nil || len(ps) > 0 {
+		return ps, friendly(err)
+	}
+	var one int
+	if err := s.db.QueryRowContext(ctx, `SELECT 1 FROM import_runs WHERE id = ?`, runID).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("there is no import run %d; see 'clusterbridge imports': %w", runID, ErrNotFound)
+	} else if err != nil {
+		return nil, friendly(err)
+	}
+	return nil, nil
 }
 
 // Validators returns what the last successful read of url remembered; all zero when it was never read.

@@ -123,14 +123,15 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: o.now, readOnly: strings.Contains(o.dsnExtra, "mode=ro")}
+	var health Health
 	if !o.deferCheck {
 		// Before migrating: a damaged file is not written to.
-		if _, err := s.Check(ctx, false); err != nil {
+		if health, err = s.Check(ctx, false); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("cannot check catalogue %s: %w", path, err)
 		}
 	}
-	if s.damage.Load() != nil {
+	if !health.Whole() {
 		return s.openDamaged(ctx)
 	}
 	fresh, err := s.migrate(ctx)
@@ -146,10 +147,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		}
 	}
 	if !o.deferCheck {
-		if _, err := s.Verify(ctx); err != nil {
-			s.Close()
-			return nil, err
-		}
+		s.opened = s.afterCheck(ctx, health)
 	}
 	return s, nil
 }
@@ -179,25 +177,32 @@ type Opening struct {
 // Opened is what the checks at opening found and did; all zero until they ran (see DeferCheck).
 func (s *Store) Opened() Opening { return s.opened }
 
-// Verify runs the opening checks: SQLite's quick_check; then, when the file is whole, it closes the import
-// runs that were interrupted and makes the day's backup if due (not for a catalogue this opening created,
-// nor a read-only one). A damaged catalogue is read-only from then on; that is a finding, not an error.
+// Verify runs the opening checks that DeferCheck left: SQLite's quick_check; then, when the file is whole, it
+// closes the import runs that were interrupted and makes the day's backup if due. A damaged catalogue is
+// read-only from then on; that is a finding, not an error.
 func (s *Store) Verify(ctx context.Context) (Opening, error) {
 	h, err := s.Check(ctx, false)
 	if err != nil {
 		return Opening{}, fmt.Errorf("cannot check catalogue %s: %w", s.path, err)
 	}
-	op := Opening{Health: h}
-	if h.Whole() && !s.readOnly {
-		if op.Interrupted, err = s.closeInterrupted(ctx); err != nil {
-			return op, fmt.Errorf("cannot close the interrupted imports in %s: %w", s.path, err)
-		}
-		if !s.fresh {
-			op.Backup, op.BackupErr = s.backupIfDue(ctx)
-		}
-	}
+	op := s.afterCheck(ctx, h)
 	s.opened = op
 	return op, nil
+}
+
+// afterCheck is what a whole catalogue gets at its opening: its interrupted runs closed and the day's backup
+// (not for a catalogue this opening created, nor a read-only one). Neither stops the opening: a catalogue
+// another program is writing to gets them at a later opening, and a backup that cannot be made is reported.
+func (s *Store) afterCheck(ctx context.Context, h Health) Opening {
+	op := Opening{Health: h}
+	if !h.Whole() || s.readOnly {
+		return op
+	}
+	op.Interrupted, _ = s.closeInterrupted(ctx)
+	if !s.fresh {
+		op.Backup, op.BackupErr = s.backupIfDue(ctx)
+	}
+	return op
 }
 
 // openReadOnly opens a SQLite file that must not change, a backup: no lock, no journal, no write.
