@@ -55,7 +55,7 @@ func (v *historyView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r := v.runs[i]
 	row := o.(*fyne.Container)
 	row.Objects[1].(*widget.Label).SetText(r.StartedAt.Local().Format("2006-01-02 15:04") + "  " + runStatus(r))
-	row.Objects[0].(*widget.Label).SetText(runSummary(r))
+	row.Objects[0].(*widget.Label).SetText(runSummary(r) + " — " + strings.Join(r.Sources, ", "))
 }
 
 func (v *historyView) onSelect(i widget.ListItemID) {
@@ -101,10 +101,10 @@ func runStatus(r data.ImportRun) string {
 func runSummary(r data.ImportRun) string {
 	c := r.Counts
 	if r.Status() == data.RunInterrupted || r.Status() == data.RunRunning {
-		return lang.L("{{.Skipped}} skipped, {{.Failed}} failed, {{.Problems}} problems; other counts not recorded",
+		return lang.L("{{.Skipped}} skipped, {{.Failed}} failed (other counts not recorded); problems: {{.Problems}}",
 			map[string]any{"Skipped": c.Skipped, "Failed": c.Failed, "Problems": len(r.Problems)})
 	}
-	return lang.L("{{.Added}} added, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped, {{.Failed}} failed, {{.Problems}} problems",
+	return lang.L("{{.Added}} added, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped, {{.Failed}} failed; problems: {{.Problems}}",
 		map[string]any{"Added": c.Added, "Updated": c.Updated, "Unchanged": c.Unchanged, "Skipped": c.Skipped,
 			"Failed": c.Failed, "Problems": len(r.Problems)})
 }

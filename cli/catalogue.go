@@ -47,7 +47,7 @@ func warnOpening(stderr io.Writer, store *data.Store) {
 	op := store.Opened()
 	if !op.Health.Whole() {
 		fmt.Fprintf(stderr, "clusterbridge: warning: catalogue %s is damaged (%s), so it is open read-only; %s\n",
-			store.Path(), op.Health.Problems[0], data.RestoreAdvice)
+			store.Path(), op.Health.Summary(), data.RestoreAdvice)
 	}
 	if op.BackupErr != nil {
 		fmt.Fprintln(stderr, "clusterbridge: warning:", op.BackupErr)
@@ -75,12 +75,8 @@ func runCheck(ctx context.Context, path string, args []string, stdout io.Writer)
 		fmt.Fprintf(stdout, "catalogue %s is whole: SQLite's integrity check found no problem; %s\n", path, backupsLine(backups))
 		return nil
 	}
-	more := ""
-	if len(h.Problems) > 1 {
-		more = fmt.Sprintf(" and %d more", len(h.Problems)-1)
-	}
-	return fmt.Errorf("catalogue %s is damaged (%s%s); it opens read-only until you %s; %s",
-		path, h.Problems[0], more, data.RestoreAdvice, backupsLine(backups))
+	return fmt.Errorf("catalogue %s is damaged (%s); it opens read-only until you %s; %s",
+		path, h.Summary(), data.RestoreAdvice, backupsLine(backups))
 }
 
 func backupsLine(backups []data.Backup) string {

@@ -133,7 +133,7 @@ func (s *Store) Restore(ctx context.Context, backup string) (setAside string, er
 	if h, err := CheckBackup(ctx, backup); err != nil {
 		return "", err
 	} else if !h.Whole() {
-		return "", fmt.Errorf("the backup %s is damaged too (%s); choose another", backup, h.Problems[0])
+		return "", fmt.Errorf("the backup %s is damaged too (%s); choose another", backup, h.Summary())
 	}
 	if setAside, err = s.setAside(ctx); err != nil {
 		return "", err
@@ -209,7 +209,7 @@ func RestoreFile(ctx context.Context, path, backup string) (setAside string, err
 	if h, err := CheckBackup(ctx, backup); err != nil {
 		return "", err
 	} else if !h.Whole() {
-		return "", fmt.Errorf("the backup %s is damaged too (%s); choose another", backup, h.Problems[0])
+		return "", fmt.Errorf("the backup %s is damaged too (%s); choose another", backup, h.Summary())
 	}
 	dir := BackupDir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -140,6 +140,10 @@ func TestADamagedCatalogueOpensReadOnlyAndComesBackFromItsBackup(t *testing.T) {
 	if op.Backup != "" {
 		t.Errorf("the damaged catalogue was backed up to %s", op.Backup)
 	}
+	if sum := op.Health.Summary(); len(op.Health.Tables) == 0 || !strings.Contains(sum, "in "+op.Health.Tables[0]+": ") ||
+		strings.Contains(sum, "\n") || strings.Contains(sum, "***") {
+		t.Errorf("the finding reads %q; want one line naming the damaged table", sum)
+	}
 	_, err = s.CreateShortlist(ctx, "Trip", "")
 	if !errors.Is(err, ErrReadOnly) || !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("writing to the damaged catalogue gave %v, want ErrReadOnly", err)
@@ -171,6 +175,10 @@ func TestADamagedCatalogueOpensReadOnlyAndComesBackFromItsBackup(t *testing.T) {
 	}
 	if _, err := s.CreateShortlist(ctx, "Trip", ""); err != nil {
 		t.Errorf("the restored catalogue refuses a write: %v", err)
+	}
+	var mode string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("the restored catalogue's journal mode is %q (%v), want wal: readers would wait for writers", mode, err)
 	}
 	s.Close()
 	// And it stays restored for the next program that opens it.

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	sqlite3 "modernc.org/sqlite/lib"
@@ -13,6 +16,7 @@ import (
 type Health struct {
 	Full     bool     // SQLite's integrity_check (every page and index), else its quick_check
 	Problems []string // SQLite's own findings, the first few; none when the file is whole
+	Tables   []string // the tables and indexes the findings are in, when the schema tells
 }
 
 // Whole says whether the check found nothing wrong.
@@ -64,8 +68,70 @@ func checkDB(ctx context.Context, db *sql.DB, full bool) (Health, error) {
 	if len(lines) == 1 && lines[0] == "ok" {
 		return h, nil
 	}
-	h.Problems = lines
+	// A finding may hold several lines, under a "*** in database main ***" heading.
+	for _, l := range strings.Split(strings.Join(lines, "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "***") {
+			h.Problems = append(h.Problems, l)
+		}
+	}
+	if len(h.Problems) == 0 {
+		h.Problems = lines
+	}
+	h.Tables = damagedTables(ctx, db, h.Problems)
 	return h, nil
+}
+
+// treeRef is how SQLite's findings name a table or index: by its root page ("Tree 3 page 41 cell 25: …").
+var treeRef = regexp.MustCompile(`^Tree (\d+) page`)
+
+// damagedTables names the tables and indexes the findings are in, as far as the schema can still be read.
+func damagedTables(ctx context.Context, db *sql.DB, findings []string) []string {
+	names := map[int]string{}
+	rows, err := queryAll(ctx, db, func(row scanner) (struct {
+		name string
+		root int
+	}, error) {
+		var r struct {
+			name string
+			root int
+		}
+		err := row.Scan(&r.name, &r.root)
+		return r, err
+	}, `SELECT name, rootpage FROM sqlite_master WHERE rootpage > 0`)
+	if err != nil {
+		return nil
+	}
+	for _, r := range rows {
+		names[r.root] = r.name
+	}
+	var out []string
+	for _, f := range findings {
+		m := treeRef.FindStringSubmatch(f)
+		if m == nil {
+			continue
+		}
+		root, _ := strconv.Atoi(m[1])
+		if name, ok := names[root]; ok && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// Summary is the finding in one line: where the damage is, SQLite's first finding and how many more.
+func (h Health) Summary() string {
+	if h.Whole() {
+		return "no problem found"
+	}
+	var b strings.Builder
+	if len(h.Tables) > 0 {
+		fmt.Fprintf(&b, "in %s: ", strings.Join(h.Tables, ", "))
+	}
+	b.WriteString(h.Problems[0])
+	if n := len(h.Problems) - 1; n > 0 {
+		fmt.Fprintf(&b, ", and %d more finding(s)", n)
+	}
+	return b.String()
 }
 
 // begin starts a write transaction, refused with advice while the catalogue is known to be damaged: a write
