@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"clusterbridge/data"
@@ -34,6 +35,18 @@ func flipTablePage(t *testing.T, path string) {
 		}
 	}
 	t.Fatal("no table page in the second half of the catalogue")
+}
+
+// fileMenuItem is the File menu's item with this label.
+func fileMenuItem(t *testing.T, w *testWindow, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, it := range w.win.MainMenu().Items[0].Items {
+		if it.Label == label {
+			return it
+		}
+	}
+	t.Fatalf("the File menu has no %q", label)
+	return nil
 }
 
 // A window on a damaged catalogue says so, refuses to save, and restores the backup with the user's work.
@@ -72,8 +85,13 @@ func TestTheWindowFindsDamageAndRestoresABackup(t *testing.T) {
 	if _, err := store.CreateShortlist(ctx, "Trip", ""); err == nil || !strings.Contains(err.Error(), "File › Restore…") {
 		t.Errorf("a write to the damaged catalogue gave %v", err)
 	}
-	backups, _ := data.Backups(path)
-	w.restoreBackup(backups[0])
+	fileMenuItem(t, w, "Restore…").Action()
+	w.waitFor("the backups", func() bool { return w.restorer != nil })
+	if len(w.restorer.backups) != 1 {
+		t.Fatalf("the Restore dialog lists %+v", w.restorer.backups)
+	}
+	w.restorer.list.Select(0)
+	pressOnCanvas(w, fyne.KeyReturn) // yes to "Bring the catalogue back to …?"
 	w.waitFor("the restore", func() bool { return !w.damaged })
 	if title := w.win.Title(); title != "ClusterBridge" {
 		t.Errorf("after the restore the title reads %q", title)
@@ -98,7 +116,7 @@ func TestImportHistoryShowsInterruptedRuns(t *testing.T) {
 	w.store.SetClock(func() time.Time { return testDay.Add(time.Hour) })
 	w.verifyCatalogue()
 	w.settle()
-	w.onImportHistory()
+	fileMenuItem(t, w, "Import history…").Action()
 	w.waitFor("the history", func() bool { return w.history != nil })
 	if len(w.history.runs) != 1 || w.history.runs[0].Status() != data.RunInterrupted {
 		t.Fatalf("history runs %+v", w.history.runs)

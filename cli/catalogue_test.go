@@ -101,6 +101,9 @@ func TestCheckAndRestoreWithoutACatalogue(t *testing.T) {
 	if code, _, errOut := run(t, db, "restore"); code != 1 || !strings.Contains(errOut, "no backup") {
 		t.Errorf("restore without backups: exit %d, %q", code, errOut)
 	}
+	if code, _, errOut := run(t, db, "check", "now"); code != 2 {
+		t.Errorf("check now: exit %d, %q; want 2", code, errOut)
+	}
 	if code, _, errOut := run(t, db, "restore", "a", "b"); code != 2 {
 		t.Errorf("restore a b: exit %d, %q", code, errOut)
 	}
