@@ -42,6 +42,9 @@ func (v *historyView) build() {
 	split := container.NewVSplit(body, container.NewVScroll(v.problems))
 	split.Offset = 0.6
 	v.content = split
+	if len(v.runs) > 0 {
+		v.list.Select(0) // the latest run's sources and problems at once
+	}
 }
 
 func (v *historyView) createRow() fyne.CanvasObject {
