@@ -48,7 +48,8 @@ func runDesktop(ctx context.Context, g cli.Global) int {
 			return 1
 		}
 	}
-	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample))
+	// The window checks the file after its first frame (MainWindow.verifyCatalogue).
+	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample), data.DeferCheck())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "clusterbridge:", err)
 		return 1

@@ -44,6 +44,9 @@ type MainWindow struct {
 	overview   *overviewView
 	reviews    *reviewView
 	importer   *importDialog // the Import dialog last opened
+	history    *historyView  // the Import history dialog last opened
+	restorer   *restoreView  // the Restore dialog last opened
+	damaged    bool          // the opening check found the catalogue damaged: it is read-only until restored
 	tabs       *container.AppTabs
 	clusterTab *container.TabItem
 	listTab    *container.TabItem
@@ -180,6 +183,7 @@ func (m *MainWindow) build() {
 	m.reloadShortlists()
 	m.loadDrafts()
 	m.reviews.refresh() // for the count of matches waiting
+	m.verifyCatalogue()
 }
 
 func (m *MainWindow) mainMenu() *fyne.MainMenu {
@@ -190,8 +194,10 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	exportItem.Shortcut = keyExport
 	searchItem := fyne.NewMenuItem(lang.L("Search"), m.onFocusSearch)
 	searchItem.Shortcut = keySearch
+	historyItem := fyne.NewMenuItem(lang.L("Import history…"), m.onImportHistory)
+	restoreItem := fyne.NewMenuItem(lang.L("Restore…"), m.onRestore)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), importItem, m.reviewItem, exportItem),
+		fyne.NewMenu(lang.L("File"), importItem, historyItem, m.reviewItem, exportItem, fyne.NewMenuItemSeparator(), restoreItem),
 		fyne.NewMenu(lang.L("View"), searchItem,
 			fyne.NewMenuItem(lang.L("Clusters"), func() { m.showView("clusters") }),
 			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") }),
@@ -205,7 +211,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, overview, matches, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
+// labels, overview, matches, import, about, history, restore, cluster:ID or partners:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -238,6 +244,10 @@ func (m *MainWindow) showView(name string) {
 		m.onImport()
 	case "about":
 		m.onAbout()
+	case "history":
+		m.onImportHistory()
+	case "restore":
+		m.onRestore()
 	default:
 		if ref, ok := strings.CutPrefix(name, "partners:"); ok {
 			if id, err := strconv.ParseInt(ref, 10, 64); err == nil {

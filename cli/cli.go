@@ -93,11 +93,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, err)
 		}
 	}
+	if run, ok := catalogueCommands[rest[0]]; ok {
+		return fail(stderr, run(ctx, path, rest[1:], stdout))
+	}
 	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample))
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer store.Close()
+	warnOpening(stderr, store)
 	return fail(stderr, cmd.run(&env{ctx: ctx, store: store, stdout: stdout, stderr: stderr}, rest[1:]))
 }
 

@@ -65,7 +65,7 @@ func friendly(err error) error {
 	case sqlite3.SQLITE_READONLY:
 		return &dbError{ErrReadOnly, "the catalogue is read-only; check the file's permissions or choose another file with --db", err}
 	case sqlite3.SQLITE_CORRUPT:
-		return &dbError{ErrCorrupt, "the catalogue file is damaged; restore a copy or choose another file with --db", err}
+		return &dbError{ErrCorrupt, "the catalogue file is damaged; " + RestoreAdvice + " or choose another file with --db", err}
 	case sqlite3.SQLITE_NOTADB:
 		return &dbError{ErrNotCatalogue, "the file is not a SQLite database; choose another file with --db", err}
 	case sqlite3.SQLITE_FULL:

@@ -90,7 +90,7 @@ func (s *Store) buildIndex(ctx context.Context) (*filterIndex, error) {
 		names = append(names, strings.ToLower(name))
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, friendly(err)
 	}
 	if len(idx.entries) == 0 { // an empty catalogue has no row to carry the version
 		if idx.version, err = s.catalogueVersion(ctx); err != nil {

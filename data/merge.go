@@ -80,9 +80,9 @@ func (s *Store) Merge(ctx context.Context, runID int64, records []Cluster) (Merg
 func (s *Store) SavePage(ctx context.Context, runID int64, p PageRead) (MergeCounts, []Ambiguity, error) {
 	var counts MergeCounts
 	var amb []Ambiguity
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return counts, nil, friendly(err)
+		return counts, nil, err
 	}
 	defer tx.Rollback()
 	m, err := s.newMerger(ctx, tx)

@@ -37,7 +37,31 @@ type ImportRun struct {
 	Sources    []string
 	Counts     RunCounts
 	Cancelled  bool
-	Problems   []Problem
+	// Interrupted says the program stopped before it could finish the run (killed, crashed, shut down); its
+	// FinishedAt is when it was last known alive, and of its counts only the problems' are known.
+	Interrupted bool
+	Problems    []Problem
+}
+
+// Run statuses, as Status gives them.
+const (
+	RunRunning     = "running"
+	RunFinished    = "finished"
+	RunCancelled   = "cancelled"
+	RunInterrupted = "interrupted"
+)
+
+// Status is how the run ended, or that it is still running.
+func (r ImportRun) Status() string {
+	switch {
+	case r.Interrupted:
+		return RunInterrupted
+	case r.FinishedAt.IsZero():
+		return RunRunning
+	case r.Cancelled:
+		return RunCancelled
+	}
+	return RunFinished
 }
 
 // Validators are what a server said about a page, to ask next time whether it changed.
@@ -51,8 +75,9 @@ type Validators struct {
 func (s *Store) BeginRun(ctx context.Context, sources []string) (int64, error) {
 	var id int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO import_runs (started_at, sources) VALUES (?, ?)`,
-			formatTime(s.now()), strings.Join(sources, "\n"))
+		now := formatTime(s.now())
+		res, err := tx.ExecContext(ctx, `INSERT INTO import_runs (started_at, alive_at, sources) VALUES (?, ?, ?)`,
+			now, now, strings.Join(sources, "\n"))
 		if err != nil {
 			return err
 		}
@@ -62,6 +87,7 @@ func (s *Store) BeginRun(ctx context.Context, sources []string) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("cannot record the import: %w", err)
 	}
+	s.beats.start(id, s.heartbeat)
 	return id, nil
 }
 
@@ -88,9 +114,12 @@ func recordProblem(ctx context.Context, tx *sql.Tx, runID int64, p Problem) erro
 // cancelled import is recorded as such.
 func (s *Store) FinishRun(ctx context.Context, runID int64, c RunCounts, cancelled bool) error {
 	ctx = context.WithoutCancel(ctx)
+	s.beats.stop(runID)
 	return s.write(ctx, func(tx *sql.Tx) error {
+		// interrupted = 0: a run closed as interrupted by a window that missed its heartbeat (the laptop slept)
+		// and finished after all is finished.
 		_, err := tx.ExecContext(ctx, `UPDATE import_runs SET finished_at = ?, added = ?, updated = ?, unchanged = ?,
-			skipped = ?, failed = ?, cancelled = ? WHERE id = ?`,
+			skipped = ?, failed = ?, cancelled = ?, interrupted = 0 WHERE id = ?`,
 			formatTime(s.now()), c.Added, c.Updated, c.Unchanged, c.Skipped, c.Failed, cancelled, runID)
 		return err
 	})
@@ -105,31 +134,43 @@ func (s *Store) ImportRuns(ctx context.Context, limit int) ([]ImportRun, error) 
 		var r ImportRun
 		var started, finished, sources string
 		err := row.Scan(&r.ID, &started, &finished, &sources, &r.Counts.Added, &r.Counts.Updated,
-			&r.Counts.Unchanged, &r.Counts.Skipped, &r.Counts.Failed, &r.Cancelled)
+			&r.Counts.Unchanged, &r.Counts.Skipped, &r.Counts.Failed, &r.Cancelled, &r.Interrupted)
 		r.StartedAt, r.FinishedAt = parseTime(started), parseTime(finished)
 		if sources != "" {
 			r.Sources = strings.Split(sources, "\n")
 		}
 		return r, err
 	}, `SELECT id, started_at, coalesce(finished_at, ''), sources, added, updated,
-		unchanged, skipped, failed, cancelled FROM import_runs ORDER BY id DESC LIMIT ?`, limit)
+		unchanged, skipped, failed, cancelled, interrupted FROM import_runs ORDER BY id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
-		if out[i].Problems, err = s.runProblems(ctx, out[i].ID); err != nil {
+		if out[i].Problems, err = s.RunProblems(ctx, out[i].ID); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-func (s *Store) runProblems(ctx context.Context, runID int64) ([]Problem, error) {
-	return queryAll(ctx, s.db, func(row scanner) (Problem, error) {
+// RunProblems returns the problems recorded for run runID, in the order they happened; ErrNotFound when
+// there is no such run.
+func (s *Store) RunProblems(ctx context.Context, runID int64) ([]Problem, error) {
+	ps, err := queryAll(ctx, s.db, func(row scanner) (Problem, error) {
 		var p Problem
 		err := row.Scan(&p.URL, &p.Kind, &p.Reason)
 		return p, err
 	}, `SELECT url, kind, reason FROM import_problems WHERE run_id = ? ORDER BY rowid`, runID)
+	if err != nil || len(ps) > 0 {
+		return ps, friendly(err)
+	}
+	var one int
+	if err := s.db.QueryRowContext(ctx, `SELECT 1 FROM import_runs WHERE id = ?`, runID).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("there is no import run %d; see 'clusterbridge imports': %w", runID, ErrNotFound)
+	} else if err != nil {
+		return nil, friendly(err)
+	}
+	return nil, nil
 }
 
 // Validators returns what the last successful read of url remembered; all zero when it was never read.

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" driver: pure Go, no cgo
@@ -34,6 +35,16 @@ type Store struct {
 	filters filterIndexHolder
 	// prepared holds statements that imports run for every record, prepared once (stmt).
 	prepared sync.Map // query -> *sql.Stmt
+	// damage is what a check found wrong with the file; while set, every write is refused (begin).
+	damage atomic.Pointer[Health]
+	// fresh says the catalogue was created by this opening: there is nothing of the user's to back up.
+	fresh bool
+	// readOnly says the file was opened read-only: no backup, no run closed.
+	readOnly bool
+	// opened is what the opening checks found and did (Verify).
+	opened Opening
+	// beats keep the import runs this process began alive (runs.go).
+	beats heartbeats
 }
 
 // stmt returns query prepared once for the store and bound to tx, which closes it when it ends.
@@ -61,7 +72,18 @@ type openOptions struct {
 	busyTimeout time.Duration
 	// dsnExtra is appended to the connection string; tests use it to open a catalogue read-only.
 	dsnExtra string
+	// now is the store's clock from the start, for the day's backup and the runs' liveness.
+	now func() time.Time
+	// deferCheck leaves the check, backup and closing of interrupted runs to the caller's Verify.
+	deferCheck bool
 }
+
+// WithClock makes the store tell time by now from its opening on (SetClock sets it later); tests use it.
+func WithClock(now func() time.Time) Option { return func(o *openOptions) { o.now = now } }
+
+// DeferCheck leaves the opening checks to a later call of Verify, so that a window can show its first frame
+// before SQLite has read the whole file.
+func DeferCheck() Option { return func(o *openOptions) { o.deferCheck = true } }
 
 // WithSeed fills a new catalogue with the records seed returns (the app passes scraper.Sample, the embedded
 // sample); it is not called for a catalogue that exists. Without it a new catalogue starts empty. data reads
@@ -81,7 +103,7 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // the current schema and filled from WithSeed, if given. A file that is not a SQLite database, a SQLite
 // database of another program, or a catalogue written by a newer ClusterBridge is refused and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	o := openOptions{busyTimeout: 5 * time.Second}
+	o := openOptions{busyTimeout: 5 * time.Second, now: time.Now}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -100,19 +122,96 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: o.now, readOnly: strings.Contains(o.dsnExtra, "mode=ro")}
+	var health Health
+	if !o.deferCheck {
+		// Before migrating: a damaged file is not written to.
+		if health, err = s.Check(ctx, false); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("cannot check catalogue %s: %w", path, err)
+		}
+	}
+	if !health.Whole() {
+		return s.openDamaged(ctx)
+	}
 	fresh, err := s.migrate(ctx)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	s.fresh = fresh
 	if fresh && o.seed != nil {
 		if err := s.loadSeed(ctx, o.seed); err != nil {
 			db.Close()
 			return nil, err
 		}
 	}
+	if !o.deferCheck {
+		s.opened = s.afterCheck(ctx, health)
+	}
 	return s, nil
+}
+
+// openDamaged keeps a damaged catalogue open read-only, for the user to read and to restore a backup, as long
+// as it needs no migration (which would write).
+func (s *Store) openDamaged(ctx context.Context) (*Store, error) {
+	var current int
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current)
+	ms, merr := migrations()
+	if err == nil && merr == nil && current == ms[len(ms)-1].version {
+		s.opened = Opening{Health: *s.damage.Load()}
+		return s, nil
+	}
+	s.db.Close()
+	return nil, &dbError{ErrCorrupt, fmt.Sprintf("catalogue %s is damaged; %s or choose another file with --db", s.path, RestoreAdvice), ErrCorrupt}
+}
+
+// Opening is what the checks at opening found and did.
+type Opening struct {
+	Health      Health // the quick check's finding
+	Backup      string // the backup made, if one was due
+	BackupErr   error  // why no backup could be made; the catalogue is usable all the same
+	Interrupted int    // import runs closed as interrupted
+}
+
+// Opened is what the checks at opening found and did; all zero until they ran (see DeferCheck).
+func (s *Store) Opened() Opening { return s.opened }
+
+// Verify runs the opening checks that DeferCheck left: SQLite's quick_check; then, when the file is whole, it
+// closes the import runs that were interrupted and makes the day's backup if due. A damaged catalogue is
+// read-only from then on; that is a finding, not an error.
+func (s *Store) Verify(ctx context.Context) (Opening, error) {
+	h, err := s.Check(ctx, false)
+	if err != nil {
+		return Opening{}, fmt.Errorf("cannot check catalogue %s: %w", s.path, err)
+	}
+	op := s.afterCheck(ctx, h)
+	s.opened = op
+	return op, nil
+}
+
+// afterCheck is what a whole catalogue gets at its opening: its interrupted runs closed and the day's backup
+// (not for a catalogue this opening created, nor a read-only one). Neither stops the opening: a catalogue
+// another program is writing to gets them at a later opening, and a backup that cannot be made is reported.
+func (s *Store) afterCheck(ctx context.Context, h Health) Opening {
+	op := Opening{Health: h}
+	if !h.Whole() || s.readOnly {
+		return op
+	}
+	op.Interrupted, _ = s.closeInterrupted(ctx)
+	if !s.fresh {
+		op.Backup, op.BackupErr = s.backupIfDue(ctx)
+	}
+	return op
+}
+
+// openReadOnly opens a SQLite file that must not change, a backup: no lock, no journal, no write.
+func openReadOnly(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", fileDSN(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // fileDSN is path as a SQLite URI, so that SQLite's own parameters (mode, immutable) apply.
@@ -212,6 +311,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the catalogue.
 func (s *Store) Close() error {
+	s.beats.stopAll()
 	s.prepared.Range(func(_, st any) bool {
 		st.(*sql.Stmt).Close()
 		return true
@@ -288,9 +388,9 @@ func (s *Store) migrate(ctx context.Context) (fresh bool, err error) {
 }
 
 func (s *Store) apply(ctx context.Context, m migration) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return fmt.Errorf("cannot migrate catalogue %s: %w", s.path, friendly(err))
+		return fmt.Errorf("cannot migrate catalogue %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {

@@ -356,9 +356,9 @@ func statusNames() string {
 
 // write runs fn in one transaction, committed only when fn succeeds, with the search index brought up to date.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return friendly(err)
+		return err
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
