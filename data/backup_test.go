@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ func readAdvisorWork(t *testing.T, s *Store) advisorWork {
 			t.Fatalf("reading the shortlist: %v", err)
 		}
 		for _, e := range entries {
-			w.entries += e.Cluster.Name + "|" + string(e.Status) + "|" + e.Contact + ";"
+			w.entries += fmt.Sprintf("%s|%s|%v|%+v;", e.Cluster.Name, e.Status, e.People, e.Next)
 			notes, err := s.Notes(ctx, e.Cluster.ID)
 			if err != nil {
 				t.Fatalf("reading the notes: %v", err)
@@ -73,9 +74,13 @@ func catalogueWithWork(t *testing.T) (string, advisorWork) {
 		if _, err := s.AddNote(ctx, c.ID, "Met at the Bergen forum; call back in March "+name); err != nil {
 			t.Fatal(err)
 		}
+		if err := s.SetNextStep(ctx, list.ID, c.ID, NextStep{Text: "Send the offer", Due: "2027-03-01"}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	work := readAdvisorWork(t, s)
-	if work.notes == "" || !strings.Contains(work.entries, "GCE Ocean Technology") {
+	if work.notes == "" || !strings.Contains(work.entries, "GCE Ocean Technology") || !strings.Contains(work.entries, "Ingrid Berg") ||
+		!strings.Contains(work.entries, "Send the offer") {
 		t.Fatalf("the user's work was not saved: %+v", work)
 	}
 	if err := s.Close(); err != nil {
