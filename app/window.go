@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"log"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -29,6 +30,8 @@ type MainWindow struct {
 	win   fyne.Window
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests queue and run them on their own.
 	do func(func())
+	// openURL opens an address with the system's browser or mail program: the app's OpenURL; tests make it fail.
+	openURL func(*url.URL) error
 
 	ctx  context.Context // cancelled when the window closes, stopping work still under way
 	stop context.CancelFunc
@@ -80,7 +83,7 @@ func NewMainWindow(a fyne.App, store *data.Store) *MainWindow {
 func newMainWindow(a fyne.App, store *data.Store, do func(func())) *MainWindow {
 	registerTranslations()
 	useLazyFileWriters() // before any dialog: the Save dialog must not truncate the file an export replaces
-	m := &MainWindow{app: a, store: store, do: do, autoSelect: true}
+	m := &MainWindow{app: a, store: store, do: do, openURL: a.OpenURL, autoSelect: true}
 	m.ctx, m.stop = context.WithCancel(context.Background())
 	m.jobs = uiJobs{ctx: m.ctx, do: do}
 	icon := fyne.NewStaticResource("icon.png", assets.Icon)
@@ -121,7 +124,8 @@ func (m *MainWindow) build() {
 	m.search.onResult = m.onResults
 	m.search.onError = m.showError
 
-	m.detail.onOpenWebsite = m.onOpenWebsite
+	m.detail.onOpenAddress = m.onOpenAddress
+	m.detail.onCopy = m.copyText
 	m.detail.onAddToShortlist = m.onAddToShortlist
 	m.detail.onSetStatus = m.onSetStatus
 	m.detail.onRemove = m.onRemoveFromShortlist
