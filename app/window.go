@@ -119,6 +119,7 @@ func (m *MainWindow) build() {
 	m.filters.search.onMove = m.results.move
 	m.results.onSort = func() { m.onFiltersChanged(false) }
 	m.results.onClear = m.filters.onClear
+	m.results.onExport = m.onExportList
 	m.results.onSelect = func(c data.Cluster) { m.onClusterSelected(c.ID) }
 	m.results.onNeedPage = m.onNeedPage
 	m.search.onResult = m.onResults
@@ -187,10 +188,11 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	m.reviewItem = fyne.NewMenuItem(lang.L("Review matches…"), func() { m.showView("matches") })
 	exportItem := fyne.NewMenuItem(lang.L("Export shortlist…"), m.onExportOpenShortlist)
 	exportItem.Shortcut = keyExport
+	exportListItem := fyne.NewMenuItem(lang.L("Export this list…"), m.onExportList)
 	searchItem := fyne.NewMenuItem(lang.L("Search"), m.onFocusSearch)
 	searchItem.Shortcut = keySearch
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), importItem, m.reviewItem, exportItem),
+		fyne.NewMenu(lang.L("File"), importItem, m.reviewItem, exportItem, exportListItem),
 		fyne.NewMenu(lang.L("View"), searchItem,
 			fyne.NewMenuItem(lang.L("Clusters"), func() { m.showView("clusters") }),
 			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") }),
