@@ -200,13 +200,14 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Labels to check"), func() { m.showView("labels") }),
 			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") }),
 			fyne.NewMenuItem(lang.L("Matches"), func() { m.showView("matches") })),
-		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts"), m.onKeyboardShortcuts),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Getting started"), m.onGettingStarted),
+			fyne.NewMenuItem(lang.L("Keyboard shortcuts"), m.onKeyboardShortcuts),
 			fyne.NewMenuItem(lang.L("About ClusterBridge"), m.onAbout)),
 	)
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, overview, matches, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
+// labels, overview, matches, import, about, start, cluster:ID or partners:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -220,7 +221,7 @@ func (m *MainWindow) ShowAndRun() {
 }
 
 // showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "matches", "import",
-// "about", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
+// "about", "start" (Getting started), "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -239,6 +240,8 @@ func (m *MainWindow) showView(name string) {
 		m.onImport()
 	case "about":
 		m.onAbout()
+	case "start":
+		m.onGettingStarted()
 	default:
 		if ref, ok := strings.CutPrefix(name, "partners:"); ok {
 			if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
