@@ -290,6 +290,7 @@ func (m *MainWindow) onImport() {
 		m.labels.refresh()
 		m.reviews.refresh() // the import dialog then offers the matches it left, if any
 	})
+	m.importer.onOpenCluster = m.onOpenCluster // the dialog closes itself first
 	m.importer.onReview = func() {
 		m.importer.onClose()
 		m.showView("matches")
