@@ -84,17 +84,17 @@ type importDialog struct {
 	noPaths     *widget.Label
 	message     *widget.Label // what is missing before an import can start
 
-	bar      *widget.ProgressBar
-	barMore  *widget.ProgressBarInfinite
-	pages    *widget.Label
-	counts   *widget.Label
-	current  *widget.Label
-	outcome  *widget.Label
-	problems *widget.List
-	problem  *widget.Label // the selected problem in full
-	changed  *widget.List  // the clusters added and updated; a tap shows one
-	noChange *widget.Label // why the list of clusters is empty
-	results  *container.AppTabs
+	bar                   *widget.ProgressBar
+	barMore               *widget.ProgressBarInfinite
+	pages                 *widget.Label
+	counts                *widget.Label
+	current               *widget.Label
+	outcome               *widget.Label
+	problems              *widget.List
+	problem               *widget.Label // the selected problem in full
+	changed               *widget.List  // the clusters added and updated; a tap shows one
+	noChange              *widget.Label // why the list of clusters is empty
+	results               *container.AppTabs
 	changeTab, problemTab *container.TabItem
 
 	setupPage, runPage fyne.CanvasObject
