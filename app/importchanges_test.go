@@ -35,7 +35,7 @@ func TestImportDialogListsWhatItAddedAndOpensIt(t *testing.T) {
 		d.changed.UpdateItem(i, o)
 		rows = append(rows, labelsIn(o))
 	}
-	want := []string{"GCE Ocean Technology\nUpdated · Norway\n", "Truth Cluster One\nAdded · Denmark\n", "Truth Cluster Two\nAdded · Sweden\n"}
+	want := []string{"Truth Cluster One\nAdded · Denmark\n", "Truth Cluster Two\nAdded · Sweden\n", "GCE Ocean Technology\nUpdated · Norway\n"}
 	if len(rows) != len(want) {
 		t.Fatalf("the dialog lists %q, want %q", rows, want)
 	}
@@ -48,7 +48,7 @@ func TestImportDialogListsWhatItAddedAndOpensIt(t *testing.T) {
 		t.Errorf("the result shows tab %q first", d.results.Selected().Text)
 	}
 
-	d.changed.Select(2)
+	d.changed.Select(1)
 	w.settle()
 	if top := w.win.Canvas().Overlays().Top(); top != nil {
 		t.Error("tapping a cluster left the dialog over it")

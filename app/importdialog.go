@@ -188,7 +188,6 @@ func (d *importDialog) build() {
 	d.changed.OnSelected = d.onChangeSelected
 	d.noChange = widget.NewLabel("")
 	d.noChange.Importance = widget.LowImportance
-	d.noChange.Wrapping = fyne.TextWrapWord
 	d.changeTab = container.NewTabItem("", container.NewStack(d.changed, container.NewCenter(d.noChange)))
 	d.problemTab = container.NewTabItem("", container.NewBorder(nil, d.problem, nil, nil, d.problems))
 	d.results = container.NewAppTabs(d.changeTab, d.problemTab)

@@ -207,7 +207,8 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, overview, matches, import, about, start, cluster:ID or partners:ID opens that view first, for pictures of it.
+// labels, overview, matches, import, import:PATH (imports the file or folder),
+// about, start, cluster:ID or partners:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -221,7 +222,7 @@ func (m *MainWindow) ShowAndRun() {
 }
 
 // showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "matches", "import",
-// "about", "start" (Getting started), "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
+// "import:PATH" (the Import dialog importing that file or folder), "about", "start" (Getting started), "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -243,6 +244,12 @@ func (m *MainWindow) showView(name string) {
 	case "start":
 		m.onGettingStarted()
 	default:
+		if path, ok := strings.CutPrefix(name, "import:"); ok {
+			m.onImport()
+			m.importer.addPath(path)
+			m.importer.onStart()
+			return
+		}
 		if ref, ok := strings.CutPrefix(name, "partners:"); ok {
 			if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
 				m.background(func(ctx context.Context) func() {

@@ -38,9 +38,9 @@ func TestRunChangesNameWhatARunAddedAndUpdated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[0].Name != "GCE Ocean Technology" || got[0].ClusterID != gce.ID || got[0].Change != ChangeUpdated ||
-		got[1].Name != "Odense Robotics" || got[1].Country != "SE" || got[1].Change != ChangeAdded {
-		t.Errorf("the run's changes are %+v, want GCE Ocean Technology updated and Odense Robotics (SE) added", got)
+	if len(got) != 2 || got[0].Name != "Odense Robotics" || got[0].Country != "SE" || got[0].Change != ChangeAdded ||
+		got[1].Name != "GCE Ocean Technology" || got[1].ClusterID != gce.ID || got[1].Change != ChangeUpdated {
+		t.Errorf("the run's changes are %+v, want Odense Robotics (SE) added, then GCE Ocean Technology updated", got)
 	}
 	if other, err := s.RunChanges(ctx, run+1); err != nil || len(other) != 0 {
 		t.Errorf("a run that did nothing lists %+v (%v)", other, err)

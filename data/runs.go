@@ -209,15 +209,15 @@ type RunChange struct {
 	Change    string // ChangeAdded or ChangeUpdated
 }
 
-// RunChanges returns the clusters run runID added and updated (a cluster added and then updated counts as
-// added), by name. Clusters merged away since are left out.
+// RunChanges returns the clusters run runID added, then those it updated, each by name (a cluster added and
+// then updated counts as added). Clusters merged away since are left out.
 func (s *Store) RunChanges(ctx context.Context, runID int64) ([]RunChange, error) {
 	out, err := queryAll(ctx, s.db, func(row scanner) (RunChange, error) {
 		var c RunChange
 		err := row.Scan(&c.ClusterID, &c.Name, &c.Country, &c.Change)
 		return c, err
 	}, `SELECT c.id, c.name, c.country, r.change FROM import_run_changes r JOIN clusters c ON c.id = r.cluster_id
-		WHERE r.run_id = ? ORDER BY c.name COLLATE NOCASE, c.id`, runID)
+		WHERE r.run_id = ? ORDER BY r.change = 'updated', c.name COLLATE NOCASE, c.id`, runID)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read what the import changed: %w", err)
 	}
