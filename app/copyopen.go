@@ -22,9 +22,13 @@ func (d *clusterDetail) fact(text string) fyne.CanvasObject {
 	return d.withCopy(l, text)
 }
 
-// withCopy puts a copy button for text at the right of o.
+// withCopy puts a copy button for text at the right of o; once tapped, it shows a tick, so the copy is seen.
 func (d *clusterDetail) withCopy(o fyne.CanvasObject, text string) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { d.onCopy(text) })
+	var b *widget.Button
+	b = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
+		d.onCopy(text)
+		b.SetIcon(theme.ConfirmIcon())
+	})
 	b.Importance = widget.LowImportance
 	d.copies[text] = b
 	return container.NewBorder(nil, nil, nil, container.NewCenter(b), o)

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"clusterbridge/data"
@@ -47,6 +48,9 @@ func TestDetailFactsCopyAndAddressesFallBackToTheClipboard(t *testing.T) {
 		test.Tap(b)
 		if got := clip.Content(); got != fact {
 			t.Errorf("copying %q put %q on the clipboard", fact, got)
+		}
+		if b.Icon != theme.ConfirmIcon() {
+			t.Errorf("copying %q shows no tick on its button", fact)
 		}
 	}
 	if len(c.Sources) == 0 || w.detail.copies[c.Sources[0].URL] == nil {
