@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"log"
-	"net/url"
 	"os"
 	"runtime/debug"
 	"time"
@@ -99,12 +98,6 @@ func (m *MainWindow) onOpenCluster(id int64) {
 	if !m.results.selectCluster(id) {
 		m.results.list.UnselectAll()
 		m.onClusterSelected(id)
-	}
-}
-
-func (m *MainWindow) onOpenWebsite(u *url.URL) {
-	if err := m.app.OpenURL(u); err != nil {
-		m.showError(err)
 	}
 }
 

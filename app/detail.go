@@ -33,6 +33,8 @@ type clusterDetail struct {
 	labelText    *widget.Label // the label's status and where it came from
 	labelURL     *widget.Label // the page or file that stated it, selectable to copy; nil when unknown
 	website      *widget.Button
+	mail         *widget.Button            // writes to the published e-mail address; nil when none is published
+	copies       map[string]*widget.Button // each fact's copy button, by the text it copies
 	findPartners *widget.Button
 	addTo        *widget.Select
 	addButton    *widget.Button
@@ -43,7 +45,8 @@ type clusterDetail struct {
 	noteRows     map[int64]*noteRow // by note id
 	drafts       *noteDrafts        // the window's: unsaved text outlives the controls made for one cluster
 
-	onOpenWebsite    func(*url.URL)
+	onOpenAddress    func(*url.URL) // a website, a source page or a mailto: address
+	onCopy           func(text string)
 	onAddToShortlist func(listID int64)
 	onSetStatus      func(listID int64, st data.EntryStatus, contact string)
 	onRemove         func(listID int64)
@@ -55,7 +58,7 @@ type clusterDetail struct {
 
 func newClusterDetail() *clusterDetail {
 	d := &clusterDetail{today: time.Now,
-		onOpenWebsite: func(*url.URL) {}, onAddToShortlist: func(int64) {},
+		onOpenAddress: func(*url.URL) {}, onCopy: func(string) {}, onAddToShortlist: func(int64) {},
 		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
 		onEditNote: func(data.Note, string) {}, onDeleteNote: func(data.Note) {},
 		onFindPartners: func(data.Cluster) {}, drafts: newNoteDrafts()}
@@ -86,10 +89,12 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	d.statuses = map[int64]*widget.Select{}
 	d.removes = map[int64]*widget.Button{}
 	d.labelText, d.labelURL = nil, nil
+	d.copies = map[string]*widget.Button{}
 
 	title := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.Wrapping = fyne.TextWrapWord
+	title.Selectable = true
 
 	var place []string
 	if c.Acronym != "" && c.Acronym != c.Name {
@@ -100,17 +105,17 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 			place = append(place, p)
 		}
 	}
-	placeLine := wrapped(strings.Join(place, " · "))
+	placeLine := d.fact(strings.Join(place, " · "))
 
-	objs := []fyne.CanvasObject{title, placeLine}
+	objs := []fyne.CanvasObject{d.withCopy(title, c.Name), placeLine}
 	objs = append(objs, d.labelLines()...)
 
 	d.website = nil
 	if u, ok := webURL(c.Website); ok {
-		d.website = widget.NewButtonWithIcon(lang.L("Open website"), theme.ComputerIcon(), func() { d.onOpenWebsite(u) })
-		objs = append(objs, container.NewBorder(nil, nil, d.website, nil, wrapped(c.Website)))
+		d.website = widget.NewButtonWithIcon(lang.L("Open website"), theme.ComputerIcon(), func() { d.onOpenAddress(u) })
+		objs = append(objs, container.NewBorder(nil, nil, d.website, nil, d.fact(c.Website)))
 	} else if c.Website != "" {
-		objs = append(objs, wrapped(c.Website))
+		objs = append(objs, d.fact(c.Website))
 	}
 	d.findPartners = widget.NewButtonWithIcon(lang.L("Find partners"), theme.SearchIcon(), func() { d.onFindPartners(d.cluster) })
 	d.findPartners.Importance = widget.HighImportance
@@ -120,7 +125,7 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	field := func(name, value string) {
 		if value != "" {
 			form.Add(widget.NewLabelWithStyle(name, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-			form.Add(wrapped(value))
+			form.Add(d.fact(value))
 		}
 	}
 	field(lang.L("Ecosystems"), ecosystemList(c.Ecosystems))
@@ -135,10 +140,15 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 		field(lang.L("Founded"), fmt.Sprint(c.Founded))
 	}
 	field(lang.L("Published contact"), c.Contact)
+	d.mail = d.mailButton(c.Contact)
+	if d.mail != nil {
+		form.Add(layout.NewSpacer())
+		form.Add(container.NewHBox(d.mail))
+	}
 	field(lang.L("Updated"), formatDate(c.UpdatedAt))
 	objs = append(objs, form)
 	if c.Description != "" {
-		objs = append(objs, wrapped(c.Description))
+		objs = append(objs, d.fact(c.Description))
 	}
 
 	objs = append(objs, widget.NewSeparator(), heading(lang.L("Shortlists")))
@@ -170,12 +180,7 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	}
 	for _, s := range c.Sources {
 		read := lang.L("{{.Kind}}, read {{.Date}}", map[string]any{"Kind": sourceKindName(s.Kind), "Date": formatDate(s.ReadAt)})
-		var where fyne.CanvasObject = wrapped(s.URL)
-		if u, ok := webURL(s.URL); ok {
-			link := widget.NewHyperlink(s.URL, u)
-			link.Truncation = fyne.TextTruncateEllipsis
-			where = link
-		}
+		where := d.sourceLink(s.URL)
 		when := widget.NewLabel(read)
 		when.SizeName = theme.SizeNameCaptionText
 		when.Importance = widget.LowImportance
@@ -204,6 +209,7 @@ func (d *clusterDetail) onAddNoteTapped() {
 func (d *clusterDetail) labelLines() []fyne.CanvasObject {
 	c := d.cluster
 	d.labelText = wrapped(labelLineText(c, d.today()))
+	d.labelText.Selectable = true
 	if c.Label == data.LabelNone {
 		return []fyne.CanvasObject{d.labelText}
 	}
@@ -218,7 +224,7 @@ func (d *clusterDetail) labelLines() []fyne.CanvasObject {
 		d.labelURL.Selectable = true
 		d.labelURL.Truncation = fyne.TextTruncateEllipsis
 		d.labelURL.SizeName = theme.SizeNameCaptionText
-		lines = append(lines, d.labelURL)
+		lines = append(lines, d.withCopy(d.labelURL, u))
 	}
 	return lines
 }

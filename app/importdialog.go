@@ -57,6 +57,8 @@ type importDialog struct {
 	win     fyne.Window
 	version string
 	onDone  func(scraper.Summary)
+	// onOpenCluster shows a cluster the import added or updated in the Clusters tab.
+	onOpenCluster func(id int64)
 	// onReview opens the matches an import left for the user (the window's Review matches view).
 	onReview func()
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests queue them.
@@ -71,6 +73,7 @@ type importDialog struct {
 	cancel   context.CancelFunc
 	progress scraper.Progress // the last progress shown
 	summary  scraper.Summary  // the last import's summary, once finished
+	changes  []data.RunChange // the clusters it added and updated, by name
 	finished bool
 
 	checks      []*widget.Check
@@ -81,14 +84,18 @@ type importDialog struct {
 	noPaths     *widget.Label
 	message     *widget.Label // what is missing before an import can start
 
-	bar      *widget.ProgressBar
-	barMore  *widget.ProgressBarInfinite
-	pages    *widget.Label
-	counts   *widget.Label
-	current  *widget.Label
-	outcome  *widget.Label
-	problems *widget.List
-	problem  *widget.Label // the selected problem in full
+	bar                   *widget.ProgressBar
+	barMore               *widget.ProgressBarInfinite
+	pages                 *widget.Label
+	counts                *widget.Label
+	current               *widget.Label
+	outcome               *widget.Label
+	problems              *widget.List
+	problem               *widget.Label // the selected problem in full
+	changed               *widget.List  // the clusters added and updated; a tap shows one
+	noChange              *widget.Label // why the list of clusters is empty
+	results               *container.AppTabs
+	changeTab, problemTab *container.TabItem
 
 	setupPage, runPage fyne.CanvasObject
 	startButton        *widget.Button
@@ -105,7 +112,7 @@ func newImportDialog(store *data.Store, win fyne.Window, version string, onDone 
 		onDone = func(scraper.Summary) {}
 	}
 	d := &importDialog{store: store, win: win, version: version, onDone: onDone, do: fyne.Do,
-		parent: context.Background(), onReview: func() {}}
+		parent: context.Background(), onReview: func() {}, onOpenCluster: func(int64) {}}
 	d.newFetcher = func() *scraper.Fetcher { return scraper.NewFetcher(d.version) }
 	d.build()
 	return d
@@ -177,7 +184,14 @@ func (d *importDialog) build() {
 	d.problem.Wrapping = fyne.TextWrapWord
 	d.problem.Hide()
 	top := container.NewVBox(d.outcome, container.NewStack(d.bar, d.barMore), d.pages, d.counts, d.current)
-	d.runPage = container.NewBorder(top, d.problem, nil, nil, d.problems)
+	d.changed = widget.NewList(func() int { return len(d.changes) }, newTwoLineRow, d.updateChangeRow)
+	d.changed.OnSelected = d.onChangeSelected
+	d.noChange = widget.NewLabel("")
+	d.noChange.Importance = widget.LowImportance
+	d.changeTab = container.NewTabItem("", container.NewStack(d.changed, container.NewCenter(d.noChange)))
+	d.problemTab = container.NewTabItem("", container.NewBorder(nil, d.problem, nil, nil, d.problems))
+	d.results = container.NewAppTabs(d.changeTab, d.problemTab)
+	d.runPage = container.NewBorder(top, nil, nil, nil, d.results)
 	d.runPage.Hide()
 
 	d.startButton = widget.NewButtonWithIcon(lang.L("Import"), theme.DownloadIcon(), d.onStart)
@@ -307,6 +321,7 @@ func (d *importDialog) start(sources []string) {
 	ctx, cancel := context.WithCancel(d.parent)
 	d.cancel, d.running, d.finished = cancel, true, false
 	d.summary = scraper.Summary{}
+	d.showChanges(nil, nil)
 	d.progress = scraper.Progress{}
 	d.showRunning()
 
@@ -324,8 +339,10 @@ func (d *importDialog) start(sources []string) {
 	go func() {
 		sum, err := scraper.Import(ctx, sources, opts, d.store)
 		cancel()
+		changes, changesErr := d.store.RunChanges(context.WithoutCancel(ctx), sum.RunID)
 		d.do(func() {
 			d.showProgress(last)
+			d.showChanges(changes, changesErr)
 			d.finish(sum, err)
 		})
 	}()
@@ -475,6 +492,13 @@ func (d *importDialog) finish(sum scraper.Summary, err error) {
 	d.outcome.SetText(msg)
 	d.outcome.Show()
 	d.problems.Refresh()
+	d.problemTab.Text = lang.L("Problems ({{.Count}})", map[string]any{"Count": len(sum.Problems)})
+	if len(d.changes) == 0 && len(sum.Problems) > 0 {
+		d.results.Select(d.problemTab) // nothing to show but what went wrong
+	} else {
+		d.results.Select(d.changeTab)
+	}
+	d.results.Refresh()
 	d.cancelButton.Hide()
 	d.closeButton.Show()
 	d.againButton.Show()
@@ -555,4 +579,45 @@ func (d *importDialog) onEnter() {
 	case d.finished:
 		d.onClose()
 	}
+}
+
+// showChanges lists the clusters the import added and updated, or why it cannot.
+func (d *importDialog) showChanges(changes []data.RunChange, err error) {
+	d.changes = changes
+	d.changed.UnselectAll()
+	d.changed.Refresh()
+	d.changeTab.Text = lang.L("Clusters added and updated ({{.Count}})", map[string]any{"Count": len(changes)})
+	switch {
+	case err != nil:
+		d.noChange.SetText(lang.L("The clusters this import changed cannot be listed: {{.Error}}", map[string]any{"Error": err.Error()}))
+	case len(changes) == 0:
+		d.noChange.SetText(lang.L("No cluster was added or updated."))
+	}
+	d.noChange.Hidden = len(changes) > 0
+	d.noChange.Refresh()
+}
+
+func (d *importDialog) updateChangeRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(d.changes) {
+		return
+	}
+	c := d.changes[id]
+	what := lang.L("Added")
+	if c.Change == data.ChangeUpdated {
+		what = lang.L("Updated")
+	}
+	if c.Country != "" {
+		what += " · " + countryName(c.Country)
+	}
+	setTwoLineRow(o, c.Name, what)
+}
+
+// onChangeSelected shows the cluster tapped in the Clusters tab, closing the dialog over it.
+func (d *importDialog) onChangeSelected(id widget.ListItemID) {
+	if id >= len(d.changes) || d.running {
+		return
+	}
+	d.changed.UnselectAll() // so that tapping it again, after coming back, shows it again
+	d.onClose()
+	d.onOpenCluster(d.changes[id].ClusterID)
 }

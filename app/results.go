@@ -26,6 +26,7 @@ type resultList struct {
 	list    *widget.List
 	count   *widget.Label
 	order   *widget.Select
+	export  *widget.Button // Export this list…
 	empty   *fyne.Container
 	content fyne.CanvasObject
 
@@ -33,6 +34,7 @@ type resultList struct {
 	onNeedPage func(offset int)
 	onSort     func()
 	onClear    func()
+	onExport   func()
 }
 
 // sortOrders are the result list's orders, in the order the sort box offers them.
@@ -40,7 +42,7 @@ var sortOrders = []data.SortOrder{data.SortByName, data.SortByCountry, data.Sort
 
 func newResultList() *resultList {
 	r := &resultList{selected: -1, today: time.Now,
-		onSelect: func(data.Cluster) {}, onNeedPage: func(int) {}, onSort: func() {}, onClear: func() {}}
+		onSelect: func(data.Cluster) {}, onNeedPage: func(int) {}, onSort: func() {}, onClear: func() {}, onExport: func() {}}
 	r.build()
 	return r
 }
@@ -71,8 +73,10 @@ func (r *resultList) build() {
 	))
 	r.empty.Hide()
 
+	r.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { r.onExport() })
+	r.export.Importance = widget.LowImportance
 	header := container.NewBorder(nil, nil, nil,
-		container.NewHBox(widget.NewLabel(lang.L("Sort by")), r.order), r.count)
+		container.NewHBox(r.export, widget.NewLabel(lang.L("Sort by")), r.order), r.count)
 	r.content = container.NewBorder(header, nil, nil, nil, container.NewStack(r.list, r.empty))
 }
 

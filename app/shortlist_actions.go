@@ -149,6 +149,12 @@ func (m *MainWindow) onExportOpenShortlist() {
 		showMessage(m.win, dialog.NewInformation(lang.L("Export shortlist"), lang.L("Open a shortlist first, then export it."), m.win))
 		return
 	}
+	m.askExportFormat(lang.L("Export shortlist"), func(f data.Format) { m.chooseExportFile(l, f) })
+}
+
+// askExportFormat asks for an export's format (CSV with ';' or ',', or a workbook); choose gets it when the
+// user goes on.
+func (m *MainWindow) askExportFormat(title string, choose func(data.Format)) {
 	semicolon := lang.L("CSV, semicolon (;) – Excel in most of Europe")
 	comma := lang.L("CSV, comma (,)")
 	workbook := lang.L("Excel workbook (.xlsx)")
@@ -156,12 +162,11 @@ func (m *MainWindow) onExportOpenShortlist() {
 	format := widget.NewRadioGroup([]string{semicolon, comma, workbook}, nil)
 	format.SetSelected(semicolon)
 	format.Required = true
-	showForm(m.win, dialog.NewForm(lang.L("Export shortlist"), lang.L("Choose file…"), lang.L("Cancel"),
+	showForm(m.win, dialog.NewForm(title, lang.L("Choose file…"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Format"), format)}, func(ok bool) {
-			if !ok {
-				return
+			if ok {
+				choose(formats[format.Selected])
 			}
-			m.chooseExportFile(l, formats[format.Selected])
 		}, m.win))
 }
 
@@ -169,9 +174,17 @@ func (m *MainWindow) chooseExportFile(l data.Shortlist, f data.Format) {
 	m.exportDialog(l, f).Show()
 }
 
-// exportDialog is the Save dialog for a shortlist's export. It takes only the chosen address from the dialog's
-// writer (lazy, see savefile.go, so the file is still whole) and writes the file itself, atomically.
+// exportDialog is the Save dialog for a shortlist's export.
 func (m *MainWindow) exportDialog(l data.Shortlist, f data.Format) *dialog.FileDialog {
+	return m.saveExportDialog(lang.L("Export shortlist"), l.Name, f, func(ctx context.Context, file *os.File) error {
+		return m.store.ExportShortlist(ctx, l.ID, file, f)
+	})
+}
+
+// saveExportDialog is the Save dialog for an export named name (the file's suggested name, and what the
+// message says was saved). It takes only the chosen address from the dialog's writer (lazy, see savefile.go,
+// so the file is still whole) and writes the file itself, atomically, off the UI goroutine.
+func (m *MainWindow) saveExportDialog(title, name string, f data.Format, write func(context.Context, *os.File) error) *dialog.FileDialog {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			m.showError(err)
@@ -187,16 +200,16 @@ func (m *MainWindow) exportDialog(l data.Shortlist, f data.Format) *dialog.FileD
 			return
 		}
 		path := u.Path()
-		m.exportShortlist(l.ID, path, f, func(err error) {
+		m.exportFile(path, write, func(err error) {
 			if err != nil {
 				m.showError(err)
 				return
 			}
-			showMessage(m.win, dialog.NewInformation(lang.L("Export shortlist"),
-				lang.L("Saved {{.Name}} to {{.Path}}", map[string]any{"Name": l.Name, "Path": path}), m.win))
+			showMessage(m.win, dialog.NewInformation(title,
+				lang.L("Saved {{.Name}} to {{.Path}}", map[string]any{"Name": name, "Path": path}), m.win))
 		})
 	}, m.win)
-	save.SetFileName(exportFileName(l.Name, f))
+	save.SetFileName(exportFileName(name, f))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{exportExtension(f)}))
 	save.Resize(fyne.NewSize(800, 560))
 	return save
@@ -224,10 +237,15 @@ func exportFileName(name string, f data.Format) string {
 	return clean + exportExtension(f)
 }
 
-// exportShortlist writes a shortlist in format f to path off the UI goroutine, then reports to done on it.
-func (m *MainWindow) exportShortlist(id int64, path string, f data.Format, done func(error)) {
+// exportFile writes an export to path atomically off the UI goroutine, then reports to done on it.
+func (m *MainWindow) exportFile(path string, write func(context.Context, *os.File) error, done func(error)) {
 	m.background(func(ctx context.Context) func() {
-		err := writeFileAtomically(path, func(file *os.File) error { return m.store.ExportShortlist(ctx, id, file, f) })
+		err := writeFileAtomically(path, func(file *os.File) error { return write(ctx, file) })
 		return func() { done(err) }
 	})
+}
+
+// exportShortlist writes a shortlist in format f to path off the UI goroutine, then reports to done on it.
+func (m *MainWindow) exportShortlist(id int64, path string, f data.Format, done func(error)) {
+	m.exportFile(path, func(ctx context.Context, file *os.File) error { return m.store.ExportShortlist(ctx, id, file, f) }, done)
 }

@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"log"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -29,6 +30,8 @@ type MainWindow struct {
 	win   fyne.Window
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests queue and run them on their own.
 	do func(func())
+	// openURL opens an address with the system's browser or mail program: the app's OpenURL; tests make it fail.
+	openURL func(*url.URL) error
 
 	ctx  context.Context // cancelled when the window closes, stopping work still under way
 	stop context.CancelFunc
@@ -85,7 +88,7 @@ func NewMainWindow(a fyne.App, store *data.Store) *MainWindow {
 func newMainWindow(a fyne.App, store *data.Store, do func(func())) *MainWindow {
 	registerTranslations()
 	useLazyFileWriters() // before any dialog: the Save dialog must not truncate the file an export replaces
-	m := &MainWindow{app: a, store: store, do: do, autoSelect: true}
+	m := &MainWindow{app: a, store: store, do: do, openURL: a.OpenURL, autoSelect: true}
 	m.ctx, m.stop = context.WithCancel(context.Background())
 	m.jobs = uiJobs{ctx: m.ctx, do: do}
 	icon := fyne.NewStaticResource("icon.png", assets.Icon)
@@ -123,12 +126,14 @@ func (m *MainWindow) build() {
 	m.filters.search.onMove = m.results.move
 	m.results.onSort = func() { m.onFiltersChanged(false) }
 	m.results.onClear = m.filters.onClear
+	m.results.onExport = m.onExportList
 	m.results.onSelect = func(c data.Cluster) { m.onClusterSelected(c.ID) }
 	m.results.onNeedPage = m.onNeedPage
 	m.search.onResult = m.onResults
 	m.search.onError = m.showError
 
-	m.detail.onOpenWebsite = m.onOpenWebsite
+	m.detail.onOpenAddress = m.onOpenAddress
+	m.detail.onCopy = m.copyText
 	m.detail.onAddToShortlist = m.onAddToShortlist
 	m.detail.onSetStatus = m.onSetStatus
 	m.detail.onRemove = m.onRemoveFromShortlist
@@ -192,12 +197,14 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	m.reviewItem = fyne.NewMenuItem(lang.L("Review matches…"), func() { m.showView("matches") })
 	exportItem := fyne.NewMenuItem(lang.L("Export shortlist…"), m.onExportOpenShortlist)
 	exportItem.Shortcut = keyExport
+	exportListItem := fyne.NewMenuItem(lang.L("Export this list…"), m.onExportList)
 	searchItem := fyne.NewMenuItem(lang.L("Search"), m.onFocusSearch)
 	searchItem.Shortcut = keySearch
 	historyItem := fyne.NewMenuItem(lang.L("Import history…"), m.onImportHistory)
 	restoreItem := fyne.NewMenuItem(lang.L("Restore…"), m.onRestore)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), importItem, historyItem, m.reviewItem, exportItem, fyne.NewMenuItemSeparator(), restoreItem),
+		fyne.NewMenu(lang.L("File"), importItem, historyItem, m.reviewItem, exportItem, exportListItem,
+			fyne.NewMenuItemSeparator(), restoreItem),
 		fyne.NewMenu(lang.L("View"), searchItem,
 			fyne.NewMenuItem(lang.L("Clusters"), func() { m.showView("clusters") }),
 			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") }),
@@ -205,13 +212,15 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Labels to check"), func() { m.showView("labels") }),
 			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") }),
 			fyne.NewMenuItem(lang.L("Matches"), func() { m.showView("matches") })),
-		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts"), m.onKeyboardShortcuts),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Getting started"), m.onGettingStarted),
+			fyne.NewMenuItem(lang.L("Keyboard shortcuts"), m.onKeyboardShortcuts),
 			fyne.NewMenuItem(lang.L("About ClusterBridge"), m.onAbout)),
 	)
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, overview, matches, import, about, history, restore, cluster:ID or partners:ID opens that view first, for pictures of it.
+// labels, overview, matches, import, import:PATH (imports the file or folder), about, start, history,
+// restore, cluster:ID or partners:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -225,7 +234,7 @@ func (m *MainWindow) ShowAndRun() {
 }
 
 // showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "matches", "import",
-// "about", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
+// "import:PATH" (the Import dialog importing that file or folder), "about", "start" (Getting started), "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -248,7 +257,15 @@ func (m *MainWindow) showView(name string) {
 		m.onImportHistory()
 	case "restore":
 		m.onRestore()
+	case "start":
+		m.onGettingStarted()
 	default:
+		if path, ok := strings.CutPrefix(name, "import:"); ok {
+			m.onImport()
+			m.importer.addPath(path)
+			m.importer.onStart()
+			return
+		}
 		if ref, ok := strings.CutPrefix(name, "partners:"); ok {
 			if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
 				m.background(func(ctx context.Context) func() {
@@ -297,6 +314,7 @@ func (m *MainWindow) onImport() {
 		m.labels.refresh()
 		m.reviews.refresh() // the import dialog then offers the matches it left, if any
 	})
+	m.importer.onOpenCluster = m.onOpenCluster // the dialog closes itself first
 	m.importer.onReview = func() {
 		m.importer.onClose()
 		m.showView("matches")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -67,6 +68,9 @@ func runImport(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d, skipped %d, failed %d, warnings %d\n",
 		sum.Added, sum.Updated, sum.Unchanged, sum.Skipped, sum.Failed, sum.Warnings)
+	if err := printRunChanges(e, sum.RunID); err != nil {
+		return err
+	}
 	for _, p := range sum.Problems {
 		fmt.Fprintf(e.stderr, "%s: %s: %s\n", p.Kind, p.URL, p.Reason)
 	}
@@ -106,4 +110,39 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return "…" + string(r[len(r)-n+1:])
+}
+
+// namesShown is how many names a line of printRunChanges shows before "and N more".
+const namesShown = 10
+
+// printRunChanges names the clusters run runID added and updated: "Added: A, B, C and 12 more".
+func printRunChanges(e *env, runID int64) error {
+	if runID == 0 {
+		return nil
+	}
+	changes, err := e.store.RunChanges(context.WithoutCancel(e.ctx), runID)
+	if err != nil {
+		return err
+	}
+	byChange := map[string][]string{}
+	for _, c := range changes {
+		byChange[c.Change] = append(byChange[c.Change], c.Name)
+	}
+	for _, line := range []struct{ title, change string }{{"Added", data.ChangeAdded}, {"Updated", data.ChangeUpdated}} {
+		if names := byChange[line.change]; len(names) > 0 {
+			fmt.Fprintf(e.stdout, "%s: %s\n", line.title, nameList(names, namesShown))
+		}
+	}
+	return nil
+}
+
+// nameList joins names as a sentence does, showing at most n of them: "A, B and C", "A, B, C and 12 more".
+func nameList(names []string, n int) string {
+	if len(names) > n {
+		return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

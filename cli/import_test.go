@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,7 +29,7 @@ func TestImportCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
-	if !regexp.MustCompile(`^added \d+, updated [1-9]\d*, unchanged \d+, skipped 1, failed 0, warnings \d+\n$`).MatchString(out) {
+	if !regexp.MustCompile(`^added \d+, updated [1-9]\d*, unchanged \d+, skipped 1, failed 0, warnings \d+\n(Added: [^\n]+\n)?Updated: [^\n]+\n$`).MatchString(out) {
 		t.Errorf("stdout %q", out)
 	}
 	if !strings.Contains(errOut, "skipped: ") || !strings.Contains(errOut, "news-textilscat-award.html") {
@@ -65,7 +66,7 @@ func TestImportPrintsAndStoresEveryWarning(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
-	if out != "added 2, updated 0, unchanged 0, skipped 0, failed 0, warnings 4\n" {
+	if out != "added 2, updated 0, unchanged 0, skipped 0, failed 0, warnings 4\nAdded: Example Cluster and Second Cluster\n" {
 		t.Errorf("stdout %q", out)
 	}
 	want := []string{
@@ -100,5 +101,40 @@ func TestImportPrintsAndStoresEveryWarning(t *testing.T) {
 	}
 	if c.Country != "" || c.LabelValidUntil != "2026-09-30" {
 		t.Errorf("Example Cluster has country %q, label date %q; want none and 2026-09-30", c.Country, c.LabelValidUntil)
+	}
+}
+
+// After the counts, the import names what it added and updated, ten names a line at most.
+func TestImportNamesTheClustersItAddedAndUpdated(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "catalogue.db")
+	dir := t.TempDir()
+	var csv strings.Builder
+	csv.WriteString("Name;Country;Website\r\n")
+	names := strings.Fields("Amber Anchor Birch Cedar Delta Ember Fjord Garnet Harbor Indigo Juniper Kestrel Lumen")
+	for _, name := range names {
+		fmt.Fprintf(&csv, "%s Cluster;Denmark;https://%s.example.dk\r\n", name, strings.ToLower(name))
+	}
+	first := filepath.Join(dir, "first.csv")
+	if err := os.WriteFile(first, []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runImportCmd(t, db, first)
+	want := "added 13, updated 0, unchanged 0, skipped 0, failed 0, warnings 0\n" +
+		"Added: Amber Cluster, Anchor Cluster, Birch Cluster, Cedar Cluster, Delta Cluster, Ember Cluster, Fjord Cluster, " +
+		"Garnet Cluster, Harbor Cluster, Indigo Cluster and 3 more\n"
+	if code != 0 || out != want {
+		t.Fatalf("first import: exit %d, stdout\n%s\nwant\n%s\nstderr %s", code, out, want, errOut)
+	}
+
+	second := filepath.Join(dir, "second.csv")
+	body := "Name;Country;Website;Focus\r\nBirch Cluster;Denmark;https://birch.example.dk;Robots\r\n" +
+		"Lumen Cluster;Denmark;https://lumen.example.dk;Boats\r\nZephyr Cluster;Sweden;https://zephyr.example.se;\r\n"
+	if err := os.WriteFile(second, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runImportCmd(t, db, second)
+	want = "added 1, updated 2, unchanged 0, skipped 0, failed 0, warnings 0\nAdded: Zephyr Cluster\nUpdated: Birch Cluster and Lumen Cluster\n"
+	if code != 0 || out != want {
+		t.Errorf("second import: exit %d, stdout\n%s\nwant\n%s", code, out, want)
 	}
 }

@@ -85,7 +85,7 @@ func (s *Store) SavePage(ctx context.Context, runID int64, p PageRead) (MergeCou
 		return counts, nil, err
 	}
 	defer tx.Rollback()
-	m, err := s.newMerger(ctx, tx)
+	m, err := s.newMerger(ctx, tx, runID)
 	if err != nil {
 		return counts, nil, err
 	}
@@ -138,6 +138,8 @@ const (
 type merger struct {
 	tx              *sql.Tx
 	ins, src, facts *sql.Stmt
+	change          *sql.Stmt // records what the run did to a cluster; nil without a run
+	runID           int64
 	now             time.Time
 	store           *Store
 }
@@ -153,8 +155,13 @@ func (m *merger) query(ctx context.Context, query string, args ...any) (*sql.Row
 }
 
 // newMerger prepares the statements a merge runs for every record; they end with the transaction.
-func (s *Store) newMerger(ctx context.Context, tx *sql.Tx) (m *merger, err error) {
-	m = &merger{tx: tx, now: s.now(), store: s}
+func (s *Store) newMerger(ctx context.Context, tx *sql.Tx, runID int64) (m *merger, err error) {
+	m = &merger{tx: tx, now: s.now(), store: s, runID: runID}
+	if runID != 0 {
+		if m.change, err = s.stmt(ctx, tx, recordChangeSQL); err != nil {
+			return nil, friendly(err)
+		}
+	}
 	if m.ins, err = s.stmt(ctx, tx, insertClusterSQL); err != nil {
 		return nil, friendly(err)
 	}
@@ -216,7 +223,25 @@ func (m *merger) add(ctx context.Context, r *Cluster) (outcome, Ambiguity, error
 	if err := saveFacts(ctx, m.facts, r.ID, factsOfRecord(*r, m.now)); err != nil {
 		return 0, Ambiguity{}, err
 	}
+	if err := m.recordChange(ctx, r.ID, ChangeAdded); err != nil {
+		return 0, Ambiguity{}, err
+	}
 	return added, Ambiguity{}, nil
+}
+
+// recordChangeSQL keeps the first change a run made to a cluster: one it added and then updated was added.
+const recordChangeSQL = `INSERT INTO import_run_changes (run_id, cluster_id, change) VALUES (?, ?, ?)
+	ON CONFLICT (run_id, cluster_id) DO NOTHING`
+
+// recordChange remembers that the merger's run added or updated a cluster, for the run's summary.
+func (m *merger) recordChange(ctx context.Context, clusterID int64, change string) error {
+	if m.change == nil {
+		return nil
+	}
+	if _, err := m.change.ExecContext(ctx, m.runID, clusterID, change); err != nil {
+		return fmt.Errorf("cannot record the import's change to cluster %d: %w", clusterID, friendly(err))
+	}
+	return nil
 }
 
 // update merges r into cluster id field by field (MergeFields) and keeps r's sources.
@@ -253,6 +278,9 @@ func (m *merger) update(ctx context.Context, id int64, r *Cluster) (outcome, Amb
 		return 0, Ambiguity{}, err
 	}
 	if changed || newSource {
+		if err := m.recordChange(ctx, id, ChangeUpdated); err != nil {
+			return 0, Ambiguity{}, err
+		}
 		return updated, Ambiguity{}, nil
 	}
 	return unchanged, Ambiguity{}, nil

@@ -199,7 +199,7 @@ func (s *Store) decideRecord(ctx context.Context, tx *sql.Tx, subject, record st
 	if err := json.Unmarshal([]byte(record), &r); err != nil {
 		return fmt.Errorf("the record of this match is unreadable: %w", err)
 	}
-	m, err := s.newMerger(ctx, tx)
+	m, err := s.newMerger(ctx, tx, 0) // a decision belongs to no import run
 	if err != nil {
 		return err
 	}

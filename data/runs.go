@@ -235,3 +235,32 @@ func (s *Store) Unchanged(ctx context.Context, url string, readAt time.Time) (in
 	})
 	return n, err
 }
+
+// What an import run did to a cluster (import_run_changes.change).
+const (
+	ChangeAdded   = "added"
+	ChangeUpdated = "updated"
+)
+
+// RunChange is a cluster an import run added or updated.
+type RunChange struct {
+	ClusterID int64
+	Name      string
+	Country   string
+	Change    string // ChangeAdded or ChangeUpdated
+}
+
+// RunChanges returns the clusters run runID added, then those it updated, each by name (a cluster added and
+// then updated counts as added). Clusters merged away since are left out.
+func (s *Store) RunChanges(ctx context.Context, runID int64) ([]RunChange, error) {
+	out, err := queryAll(ctx, s.db, func(row scanner) (RunChange, error) {
+		var c RunChange
+		err := row.Scan(&c.ClusterID, &c.Name, &c.Country, &c.Change)
+		return c, err
+	}, `SELECT c.id, c.name, c.country, r.change FROM import_run_changes r JOIN clusters c ON c.id = r.cluster_id
+		WHERE r.run_id = ? ORDER BY r.change = 'updated', c.name COLLATE NOCASE, c.id`, runID)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read what the import changed: %w", err)
+	}
+	return out, nil
+}
