@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"clusterbridge/data"
@@ -156,7 +155,7 @@ func alreadyOnText(e data.Membership) string {
 // showNotice tells the user something briefly; the last notice is kept for tests.
 func (m *MainWindow) showNotice(title, text string) {
 	m.lastNotice = text
-	showMessage(m.win, dialog.NewInformation(title, text, m.win))
+	showInfo(m.win, title, text)
 }
 
 func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus, contact string) {
@@ -214,7 +213,7 @@ func (m *MainWindow) onEditNote(n data.Note, text string) {
 func (m *MainWindow) onDeleteNote(n data.Note) {
 	msg := lang.L("Delete this note of {{.Date}}?\n\n{{.Text}}",
 		map[string]any{"Date": formatDateTime(n.At), "Text": ellipsis(strings.Join(strings.Fields(n.Text), " "), 200)})
-	showConfirm(m.win, dialog.NewConfirm(lang.L("Delete note"), msg, func(ok bool) {
+	showConfirm(m.win, newConfirmDialog(lang.L("Delete note"), msg, func(ok bool) {
 		if ok {
 			m.deleteNote(n.ID)
 		}

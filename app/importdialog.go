@@ -73,7 +73,7 @@ type importDialog struct {
 	summary  scraper.Summary  // the last import's summary, once finished
 	finished bool
 
-	checks      []*widget.Check
+	checks      []*formCheck
 	urls        []*widget.Entry
 	escaCountry *widget.Select // the country of ESCA tables that do not name theirs, as --country does
 	countryCode map[string]string
@@ -115,7 +115,7 @@ func (d *importDialog) build() {
 	sources := container.New(layout.NewFormLayout())
 	prefs := fyne.CurrentApp().Preferences()
 	for _, p := range importPresets() {
-		check := widget.NewCheck(p.name, nil)
+		check := newFormCheck(p.name, nil)
 		check.SetChecked(prefs.Bool(prefImportSource + p.id))
 		key := prefImportSource + p.id
 		check.OnChanged = func(on bool) { prefs.SetBool(key, on) }
@@ -154,11 +154,11 @@ func (d *importDialog) build() {
 	d.message.Importance = widget.DangerImportance
 	d.message.Hide()
 
-	d.setupPage = container.NewVBox(
+	d.setupPage = container.NewVScroll(container.NewVBox(
 		sectionTitle(lang.L("Public sources")), sources,
 		sectionTitle(lang.L("Files and folders")), files,
 		note, d.message,
-	)
+	))
 
 	d.bar = widget.NewProgressBar()
 	d.barMore = widget.NewProgressBarInfinite()
@@ -198,6 +198,7 @@ func (d *importDialog) build() {
 func (d *importDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Import clusters"), d.body, d.win)
 	d.dlg.Resize(fyne.NewSize(760, 580))
+	followWhileShown(d.dlg, d.setupPage.(*container.Scroll))
 	showKeyed(d.win, d.dlg, d.onEnter, d.onEscape)
 }
 
@@ -221,7 +222,7 @@ func (d *importDialog) updatePathRow(id widget.ListItemID, o fyne.CanvasObject) 
 func (d *importDialog) onAddFile() {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showMessage(d.win, dialog.NewError(err, d.win))
+			showErrorOn(d.win, err)
 			return
 		}
 		if r == nil {
@@ -239,7 +240,7 @@ func (d *importDialog) onAddFile() {
 func (d *importDialog) onAddFolder() {
 	open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			showMessage(d.win, dialog.NewError(err, d.win))
+			showErrorOn(d.win, err)
 			return
 		}
 		if u != nil {

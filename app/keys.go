@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -73,7 +72,7 @@ func (m *MainWindow) onKeyboardShortcuts() {
 		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		grid.Add(wrapped(s[1]))
 	}
-	d := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), container.NewVScroll(grid), m.win)
+	d := newMessageDialog(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, m.win)
 	d.Resize(fyne.NewSize(560, 420))
 	showMessage(m.win, d)
 }
