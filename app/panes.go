@@ -42,6 +42,9 @@ func (p *clusterPanes) arrangement(narrow bool) fyne.CanvasObject {
 		return split
 	}
 	p.left, p.filterTab = nil, nil
+	for _, o := range []fyne.CanvasObject{p.filters, p.results, p.detail} {
+		o.Show() // the narrow arrangement's tabs hid the one not selected
+	}
 	centre := container.NewHSplit(p.results, p.detail)
 	centre.Offset = p.detailOffset
 	split := container.NewHSplit(p.filters, centre)
@@ -74,7 +77,9 @@ func (p *clusterPanes) showFilters() {
 
 // Layout is the box's layout: the arrangement for the width, filling the box.
 func (p *clusterPanes) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	p.rearrange(size.Width < fyne.Max(narrowWidth, p.wideMinWidth()))
+	if size.Width > 0 { // not laid out yet
+		p.rearrange(size.Width < fyne.Max(narrowWidth, p.wideMinWidth()))
+	}
 	o := p.box.Objects[0]
 	o.Move(fyne.NewPos(0, 0))
 	o.Resize(size)
