@@ -257,23 +257,32 @@ func (b *formButton) FocusGained() {
 	scrollIntoView(b)
 }
 
-// checkList is a column of check boxes (formCheck) in two columns, in place of Fyne's CheckGroup, whose boxes
-// keep Escape and Enter. Selected is kept as the boxes are ticked, as CheckGroup's is.
+// checkList is check boxes (formCheck) in as many columns as the width allows, in place of Fyne's CheckGroup,
+// whose boxes keep Escape and Enter. Selected is kept as the boxes are ticked, as CheckGroup's is.
 type checkList struct {
-	*fyne.Container
+	widget.BaseWidget
 	Selected []string
 	checks   []*formCheck
+	grid     *fyne.Container
 }
 
 func newCheckList(options []string) *checkList {
-	l := &checkList{Container: container.NewGridWithColumns(2)}
+	l := &checkList{}
+	var cell fyne.Size
 	for _, o := range options {
 		c := newFormCheck(o, func(bool) { l.collect() })
 		l.checks = append(l.checks, c)
-		l.Add(c)
+		cell = cell.Max(c.MinSize())
 	}
+	l.grid = container.NewGridWrap(cell)
+	for _, c := range l.checks {
+		l.grid.Add(c)
+	}
+	l.ExtendBaseWidget(l)
 	return l
 }
+
+func (l *checkList) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(l.grid) }
 
 // SetSelected ticks the boxes named, and only those.
 func (l *checkList) SetSelected(names []string) {

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"image/color"
+
 	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -157,4 +160,11 @@ func (d *fitDialog) fitSize() fyne.Size {
 	d.content.Resize(fyne.NewSize(width-chrome.Width, d.content.MinSize().Height))
 	height := fyne.Max(d.preferred.Height, d.content.MinSize().Height+chrome.Height)
 	return fyne.NewSize(width, fyne.Min(height, room.Height))
+}
+
+// withMinHeight is o at least h tall, and as wide as it is given.
+func withMinHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(0, h))
+	return container.NewStack(r, o)
 }
