@@ -322,3 +322,29 @@ func TestImportUpdatesTheListAndKeepsTheUsersData(t *testing.T) {
 		t.Errorf("the import did not add Energy-renewables to Food & Bio Cluster Denmark: %v", c.Ecosystems)
 	}
 }
+
+// The window opens no larger than the screen: a size remembered on a large monitor is cut to a laptop's; with
+// the screen not known it keeps the size it remembers.
+func TestWindowOpensNoLargerThanTheScreen(t *testing.T) {
+	laptop := fyne.NewSize(1366, 728) // 1366×768 less a task bar and a title bar
+	for _, tc := range []struct {
+		screen fyne.Size
+		want   fyne.Size
+	}{
+		{laptop, laptop},
+		{fyne.NewSize(683, 0), fyne.NewSize(683, 1080)},
+		{fyne.Size{}, fyne.NewSize(1920, 1080)},
+	} {
+		a := test.NewTempApp(t)
+		saveState(a.Preferences(), fyne.NewSize(1920, 1080), data.Query{})
+		asked := 0
+		m := newMainWindow(a, openTestStore(t), (&uiQueue{}).do, Options{ScreenSize: func() fyne.Size {
+			asked++
+			return tc.screen
+		}})
+		if got := m.win.Canvas().Size(); got != tc.want || asked == 0 {
+			t.Errorf("on a screen of %v the window opens at %v (screen asked %d times), want %v", tc.screen, got, asked, tc.want)
+		}
+		m.win.Close()
+	}
+}
