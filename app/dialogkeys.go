@@ -87,6 +87,10 @@ func showForm(win fyne.Window, d *fitDialog) { showKeyed(win, d, d.Submit, nil) 
 // showConfirm shows a question: Enter answers yes, Escape no.
 func showConfirm(win fyne.Window, d *fitDialog) { showKeyed(win, d, d.Confirm, nil) }
 
+// showFileDialog shows Fyne's Open or Save dialog: Escape cancels it; Enter is its own business (its file name
+// entry and its list take it), so the canvas gives it nothing.
+func showFileDialog(win fyne.Window, d *dialog.FileDialog) { showKeyed(win, d, func() {}, nil) }
+
 // showMessage shows a message: Escape and Enter close it.
 func showMessage(win fyne.Window, d *fitDialog) { showKeyed(win, d, nil, nil) }
 

@@ -234,7 +234,7 @@ func (d *importDialog) onAddFile() {
 	}, d.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".xml", ".csv"}))
 	open.Resize(fyne.NewSize(800, 560))
-	open.Show()
+	showFileDialog(d.win, open)
 }
 
 func (d *importDialog) onAddFolder() {
@@ -248,7 +248,7 @@ func (d *importDialog) onAddFolder() {
 		}
 	}, d.win)
 	open.Resize(fyne.NewSize(800, 560))
-	open.Show()
+	showFileDialog(d.win, open)
 }
 
 // addPath adds a file or folder to import, once.

@@ -186,6 +186,8 @@ func everyDialog(t *testing.T, w *testWindow) []dialogCase {
 			w.partners.askShortlist(suggest.Suggestion{ID: fbcd, Name: "Food & Bio Cluster Denmark"}, []data.Shortlist{l})
 		}},
 		{"Import", func(*testing.T, *testWindow) { w.onImport() }},
+		{"Import: add a file", func(*testing.T, *testWindow) { w.onImport(); w.importer.onAddFile() }},
+		{"Export: the file to write", func(*testing.T, *testWindow) { w.chooseExportFile(l, data.CSVSemicolon) }},
 		{"Delete note", func(*testing.T, *testWindow) { w.onDeleteNote(data.Note{ID: 1, At: testDay, Text: long}) }},
 		{"Merge two clusters", func(*testing.T, *testWindow) {
 			w.reviews.confirmMerge(data.Review{}, cluster(fbcd), cluster(made))

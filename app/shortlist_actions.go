@@ -162,7 +162,7 @@ func (m *MainWindow) onExportOpenShortlist() {
 }
 
 func (m *MainWindow) chooseExportFile(l data.Shortlist, f data.Format) {
-	m.exportDialog(l, f).Show()
+	showFileDialog(m.win, m.exportDialog(l, f))
 }
 
 // exportDialog is the Save dialog for a shortlist's export. It takes only the chosen address from the dialog's
