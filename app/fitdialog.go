@@ -65,8 +65,14 @@ func newFormDialog(title, confirm, dismiss string, items []*widget.FormItem, cal
 
 // newConfirmDialog is dialog.NewConfirm in a fitDialog: a question answered Yes or No.
 func newConfirmDialog(title, message string, callback func(bool), win fyne.Window) *fitDialog {
-	return newFitDialog(title, lang.L("Yes"), lang.L("No"), messageLabel(message), callback, win)
+	d := newFitDialog(title, lang.L("Yes"), lang.L("No"), messageLabel(message), callback, win)
+	d.preferred.Width = messageWidth
+	return d
 }
+
+// messageWidth is the width a message or a question prefers: wrapped text has no width of its own, and a
+// dialog as narrow as its buttons would stand its sentences in a column of a few words.
+const messageWidth = 440
 
 // newMessageDialog is a message with one button that closes it.
 func newMessageDialog(title, dismiss string, content fyne.CanvasObject, win fyne.Window) *fitDialog {
@@ -75,13 +81,16 @@ func newMessageDialog(title, dismiss string, content fyne.CanvasObject, win fyne
 
 // showInfo tells the user something; Escape and Enter close it.
 func showInfo(win fyne.Window, title, text string) {
-	showMessage(win, newMessageDialog(title, lang.L("OK"), messageLabel(text), win))
+	d := newMessageDialog(title, lang.L("OK"), messageLabel(text), win)
+	d.preferred.Width = messageWidth
+	showMessage(win, d)
 }
 
 // showErrorOn shows an error as a message, its first letter a capital.
 func showErrorOn(win fyne.Window, err error) {
 	d := newMessageDialog(lang.L("Error"), lang.L("OK"), messageLabel(capitalised(err.Error())), win)
 	d.SetIcon(theme.ErrorIcon())
+	d.preferred.Width = messageWidth
 	showMessage(win, d)
 }
 

@@ -227,6 +227,9 @@ func checkDialogFits(t *testing.T, what string, c fyne.Canvas) {
 	if s, m := pop.Content.Size(), pop.Content.MinSize(); s.Width+0.5 < m.Width || s.Height+0.5 < m.Height {
 		t.Errorf("%s is squeezed to %v, needing %v: its buttons cover its content", what, s, m)
 	}
+	if w := pop.Content.Size().Width; w < 360 {
+		t.Errorf("%s is %v wide: its text stands in a narrow column", what, w)
+	}
 	buttons := 0
 	walkPlaced(pop, fyne.Position{}, false, func(o fyne.CanvasObject, at fyne.Position, inScroll bool) {
 		inside := at.X >= -0.5 && at.Y >= -0.5 && at.X+o.Size().Width <= room.Width+0.5 && at.Y+o.Size().Height <= room.Height+0.5

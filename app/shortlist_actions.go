@@ -152,13 +152,15 @@ func (m *MainWindow) onExportOpenShortlist() {
 	formats := map[string]data.Format{semicolon: data.CSVSemicolon, comma: data.CSVComma, workbook: data.XLSX}
 	format := newFormSelect([]string{semicolon, comma, workbook}, nil)
 	format.SetSelected(semicolon)
-	showForm(m.win, newFormDialog(lang.L("Export shortlist"), lang.L("Choose file…"), lang.L("Cancel"),
+	d := newFormDialog(lang.L("Export shortlist"), lang.L("Choose file…"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Format"), format)}, func(ok bool) {
 			if !ok {
 				return
 			}
 			m.chooseExportFile(l, formats[format.Selected])
-		}, m.win))
+		}, m.win)
+	d.Resize(fyne.NewSize(480, 0))
+	showForm(m.win, d)
 }
 
 func (m *MainWindow) chooseExportFile(l data.Shortlist, f data.Format) {
