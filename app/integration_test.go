@@ -353,3 +353,23 @@ func TestWindowOpensNoLargerThanTheScreen(t *testing.T) {
 		m.win.Close()
 	}
 }
+
+// On a narrow window Ctrl+F brings the filters' tab forward with the focus in the search, and a country tapped
+// on the map brings the results back.
+func TestNarrowWindowShowsTheFiltersAndResultsWhenAsked(t *testing.T) {
+	w := newTestWindow(t)
+	w.win.Resize(fyne.NewSize(683, 700))
+	if !w.panes.narrow {
+		t.Fatal("the Clusters tab has three panes at 683 pixels")
+	}
+	c := w.win.Canvas()
+	c.(fyne.Shortcutable).TypedShortcut(keySearch)
+	if w.panes.left.Selected() != w.panes.filterTab || c.Focused() != w.filters.search {
+		t.Errorf("Ctrl+F shows the %q tab and focuses %T", w.panes.left.Selected().Text, c.Focused())
+	}
+	w.onFilterCountry("NO")
+	w.settle()
+	if w.panes.left.SelectedIndex() != 0 {
+		t.Errorf("a country tapped on the map leaves the %q tab in front", w.panes.left.Selected().Text)
+	}
+}

@@ -75,6 +75,13 @@ func (p *clusterPanes) showFilters() {
 	}
 }
 
+// showResults brings the results into sight (their tab, on a narrow window).
+func (p *clusterPanes) showResults() {
+	if p.left != nil {
+		p.left.SelectIndex(0)
+	}
+}
+
 // Layout is the box's layout: the arrangement for the width, filling the box.
 func (p *clusterPanes) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	if size.Width > 0 { // not laid out yet

@@ -325,6 +325,7 @@ func (m *MainWindow) onFilterCountry(code string) {
 	m.filters.setQuery(q)
 	m.runSearch(false)
 	m.tabs.Select(m.clusterTab)
+	m.panes.showResults()
 }
 
 func (m *MainWindow) onFocusSearch() {
