@@ -66,6 +66,8 @@ func runDesktop(ctx context.Context, g cli.Global) int {
 		// Neither packaged by fyne nor run beside its sources: the embedded FyneApp.toml says who we are.
 		fyneapp.SetMetadata(metadata())
 	}
-	app.NewMainWindow(a, store).ShowAndRun()
+	// The window opens no larger than the screen; the screen is asked in screen.go, the one other file that
+	// reaches below Fyne (GLFW, which needs cgo and so stays out of the ci build).
+	app.NewMainWindow(a, store, app.Options{ScreenSize: screenSize}).ShowAndRun()
 	return 0
 }

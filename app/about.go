@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -53,7 +52,7 @@ func (b *aboutBox) build() {
 
 func (m *MainWindow) onAbout() {
 	b := newAboutBox(m.app.Metadata().Version)
-	d := dialog.NewCustom(lang.L("About ClusterBridge"), lang.L("Close"), container.NewVScroll(b.content), m.win)
+	d := newMessageDialog(lang.L("About ClusterBridge"), lang.L("Close"), b.content, m.win)
 	d.Resize(fyne.NewSize(640, 640))
 	showMessage(m.win, d)
 }

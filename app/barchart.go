@@ -68,7 +68,7 @@ func (r *barChartRenderer) metrics() (rowH, labelW, valueW float32) {
 func (r *barChartRenderer) MinSize() fyne.Size {
 	rowH, labelW, valueW := r.metrics()
 	pad := theme.Padding()
-	return fyne.NewSize(labelW+pad*3+valueW+120, rowH*float32(len(r.c.bars)))
+	return fyne.NewSize(labelW+pad*3+valueW+48, rowH*float32(len(r.c.bars))) // bars stretch with the room; 48 fits half a laptop screen
 }
 
 func (r *barChartRenderer) Layout(size fyne.Size) {

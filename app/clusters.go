@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"clusterbridge/data"
@@ -148,7 +147,7 @@ func alreadyOnText(e data.Membership) string {
 // showNotice tells the user something briefly; the last notice is kept for tests.
 func (m *MainWindow) showNotice(title, text string) {
 	m.lastNotice = text
-	showMessage(m.win, dialog.NewInformation(title, text, m.win))
+	showInfo(m.win, title, text)
 }
 
 func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus, contact string) {

@@ -6,9 +6,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"clusterbridge/data"
 )
 
 // formEntries finds the dialog's form entries, in the order they are drawn.
@@ -273,4 +276,150 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// findAll finds the objects of type T drawn inside o, in the order they are drawn.
+func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var found []T
+	walkObjects(o, func(c fyne.CanvasObject) {
+		if x, ok := c.(T); ok {
+			found = append(found, x)
+		}
+	})
+	return found
+}
+
+// myClusterDialog opens My cluster and gives its widgets: name, country, ecosystem boxes, and Cancel and Save.
+func myClusterDialog(t *testing.T, w *testWindow) (*formEntry, *formSelect, []*formCheck, *formButton, *formButton) {
+	t.Helper()
+	w.partners.onEditMyCluster()
+	d := topDialog(t, w)
+	entries, selects, checks, buttons := findAll[*formEntry](d), findAll[*formSelect](d), findAll[*formCheck](d), findAll[*formButton](d)
+	if len(entries) != 2 || len(selects) != 1 || len(checks) != len(data.Ecosystems) || len(buttons) != 2 {
+		t.Fatalf("My cluster has %d entries, %d selects, %d boxes and %d buttons", len(entries), len(selects), len(checks), len(buttons))
+	}
+	return entries[0], selects[0], checks, buttons[0], buttons[1]
+}
+
+func savedMyCluster(w *testWindow) string {
+	c, _ := loadMyCluster(w.partners.prefs)
+	return c.Name
+}
+
+// Escape cancels and Enter confirms a dialog whatever field has the focus: a select, a check box; on a button,
+// Enter presses that button.
+func TestDialogKeysOnSelectCheckAndButton(t *testing.T) {
+	w := newTestWindow(t)
+	c := w.win.Canvas()
+
+	name, country, boxes, _, _ := myClusterDialog(t, w)
+	typeInto(name, "Biogas Valley")
+	c.Focus(country)
+	press(country, fyne.KeyReturn)
+	if c.Overlays().Top() != nil || savedMyCluster(w) != "Biogas Valley" {
+		t.Fatalf("Enter on the country select: dialog open %v, saved %q", c.Overlays().Top() != nil, savedMyCluster(w))
+	}
+
+	name, _, boxes, _, _ = myClusterDialog(t, w)
+	name.SetText("Biogas Valley North")
+	c.Focus(boxes[0])
+	test.Type(boxes[0], " ") // Space still ticks the box
+	if !boxes[0].Checked {
+		t.Error("Space did not tick the focused box")
+	}
+	press(boxes[0], fyne.KeyEscape)
+	if c.Overlays().Top() != nil || savedMyCluster(w) != "Biogas Valley" {
+		t.Fatalf("Escape on a box: dialog open %v, saved %q", c.Overlays().Top() != nil, savedMyCluster(w))
+	}
+
+	name, _, boxes, cancel, _ := myClusterDialog(t, w)
+	name.SetText("Biogas Valley North")
+	c.Focus(boxes[1])
+	press(boxes[1], fyne.KeyReturn)
+	if c.Overlays().Top() != nil || savedMyCluster(w) != "Biogas Valley North" {
+		t.Fatalf("Enter on a box: dialog open %v, saved %q", c.Overlays().Top() != nil, savedMyCluster(w))
+	}
+
+	name, _, _, cancel, _ = myClusterDialog(t, w)
+	name.SetText("Biogas Valley North East")
+	c.Focus(cancel)
+	press(cancel, fyne.KeyReturn)
+	if c.Overlays().Top() != nil || savedMyCluster(w) != "Biogas Valley North" {
+		t.Fatalf("Enter on Cancel: dialog open %v, saved %q", c.Overlays().Top() != nil, savedMyCluster(w))
+	}
+
+	name, _, _, _, save := myClusterDialog(t, w)
+	name.SetText("Biogas Valley North East")
+	c.Focus(save)
+	press(save, fyne.KeyEscape)
+	if c.Overlays().Top() != nil || savedMyCluster(w) != "Biogas Valley North" {
+		t.Fatalf("Escape on Save: dialog open %v, saved %q", c.Overlays().Top() != nil, savedMyCluster(w))
+	}
+	name, _, _, _, save = myClusterDialog(t, w)
+	name.SetText("Biogas Valley North East")
+	c.Focus(save)
+	press(save, fyne.KeyReturn)
+	if c.Overlays().Top() != nil || savedMyCluster(w) != "Biogas Valley North East" {
+		t.Fatalf("Enter on Save: dialog open %v, saved %q", c.Overlays().Top() != nil, savedMyCluster(w))
+	}
+
+	// The import dialog's source boxes hand Escape on too.
+	w.onImport()
+	c.Focus(w.importer.checks[0])
+	press(w.importer.checks[0], fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Error("Escape on a source box left the import dialog open")
+	}
+}
+
+// inView says whether o is wholly inside the part of s the user sees.
+func inView(o fyne.CanvasObject, s *container.Scroll) bool {
+	d := fyne.CurrentApp().Driver()
+	at, view := d.AbsolutePositionForObject(o), d.AbsolutePositionForObject(s)
+	return at.Y >= view.Y-0.5 && at.Y+o.Size().Height <= view.Y+s.Size().Height+0.5 &&
+		at.X >= view.X-0.5 && at.X+o.Size().Width <= view.X+s.Size().Width+0.5
+}
+
+// A field given the focus scrolls into view: Shift+Tab from the search lands on a country box the user can see
+// (Space would tick it), and in My cluster on a small window the keywords come up when tabbed to.
+func TestFocusedFieldScrollsIntoView(t *testing.T) {
+	w := newTestWindow(t)
+	w.win.Resize(fyne.NewSize(1024, 640))
+	c := w.win.Canvas()
+	c.Focus(w.filters.search)
+	c.FocusPrevious()
+	box, ok := c.Focused().(*formCheck)
+	if !ok {
+		t.Fatalf("Shift+Tab from the search focused %T, want a filter's box", c.Focused())
+	}
+	if w.filters.scroll.Offset.Y == 0 || !inView(box, w.filters.scroll) {
+		t.Errorf("Shift+Tab from the search focused %q out of sight (scrolled to %v)", box.Text, w.filters.scroll.Offset)
+	}
+	first := w.filters.labels[data.Labels[0]]
+	c.Focus(first)
+	if !inView(first, w.filters.scroll) {
+		t.Errorf("the first box focused is out of sight (scrolled to %v)", w.filters.scroll.Offset)
+	}
+
+	name, _, _, _, _ := myClusterDialog(t, w)
+	keywords := findAll[*formEntry](topDialog(t, w))[1]
+	scroll := findAll[*container.Scroll](topDialog(t, w))[0]
+	if inView(keywords, scroll) {
+		t.Fatal("the keywords are in sight from the start: nothing to scroll at 1024×640")
+	}
+	c.Focus(name)
+	c.FocusNext() // country
+	for range len(data.Ecosystems) + 1 {
+		c.FocusNext()
+	}
+	if c.Focused() != keywords {
+		t.Fatalf("Tab through My cluster reached %T, want the keywords", c.Focused())
+	}
+	if !inView(keywords, scroll) {
+		t.Errorf("the focused keywords are out of sight (scrolled to %v)", scroll.Offset)
+	}
+	c.Focus(name)
+	if !inView(name, scroll) {
+		t.Errorf("the focused name is out of sight (scrolled to %v)", scroll.Offset)
+	}
 }

@@ -80,6 +80,17 @@ func walkObjects(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	}
 }
 
+// asButton is o as a button: Fyne's, or a dialog's formButton.
+func asButton(o fyne.CanvasObject) *widget.Button {
+	switch b := o.(type) {
+	case *widget.Button:
+		return b
+	case *formButton:
+		return &b.Button
+	}
+	return nil
+}
+
 // topDialog is the topmost overlay of the window, failing the test when there is none.
 func topDialog(t *testing.T, w *testWindow) fyne.CanvasObject {
 	t.Helper()
@@ -95,7 +106,7 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
 	walkObjects(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text && b.Visible() {
+		if b := asButton(c); b != nil && b.Text == text && b.Visible() {
 			found = b
 		}
 	})

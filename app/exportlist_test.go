@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"clusterbridge/data"
 )
@@ -25,16 +24,11 @@ func exportListThroughTheWindow(t *testing.T, w *testWindow, format string, comm
 	item := menuItem(t, w.win.MainMenu(), "Export this list…")
 	item.Action()
 	form := topDialog(t, w)
-	var radio *widget.RadioGroup
-	walkObjects(form, func(o fyne.CanvasObject) {
-		if r, ok := o.(*widget.RadioGroup); ok {
-			radio = r
-		}
-	})
-	if radio == nil {
-		t.Fatal("Export this list… asks no format")
+	selects := findAll[*formSelect](form)
+	if len(selects) != 1 {
+		t.Fatalf("Export this list… asks %d formats, want one choice", len(selects))
 	}
-	radio.SetSelected(format)
+	selects[0].SetSelected(format)
 	test.Tap(button(t, form, "Choose file…"))
 	test.Tap(button(t, topDialog(t, w), "Save"))
 	w.settle()

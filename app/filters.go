@@ -16,12 +16,13 @@ import (
 // filterPanel is the left column: the search box and the filters, each option with its count.
 type filterPanel struct {
 	search     *searchEntry
-	labels     map[data.Label]*widget.Check
-	validOnly  *widget.Check
-	ecosystems map[data.Ecosystem]*widget.Check
-	countries  map[string]*widget.Check
+	labels     map[data.Label]*formCheck
+	validOnly  *formCheck
+	ecosystems map[data.Ecosystem]*formCheck
+	countries  map[string]*formCheck
 	countryBox *fyne.Container
 	clear      *widget.Button
+	scroll     *container.Scroll // the filters below the search box, which follow the focus
 	content    fyne.CanvasObject
 
 	// quiet holds back onChanged while the filters are set in code, so that clearing ten boxes runs one search.
@@ -32,9 +33,9 @@ type filterPanel struct {
 
 func newFilterPanel() *filterPanel {
 	f := &filterPanel{
-		labels:     map[data.Label]*widget.Check{},
-		ecosystems: map[data.Ecosystem]*widget.Check{},
-		countries:  map[string]*widget.Check{},
+		labels:     map[data.Label]*formCheck{},
+		ecosystems: map[data.Ecosystem]*formCheck{},
+		countries:  map[string]*formCheck{},
 		onChanged:  func(bool) {},
 	}
 	f.build()
@@ -47,16 +48,16 @@ func (f *filterPanel) build() {
 
 	labelBox := container.NewVBox()
 	for _, l := range data.Labels {
-		c := widget.NewCheck(labelName(l), func(bool) { f.changed(false) })
+		c := newFormCheck(labelName(l), func(bool) { f.changed(false) })
 		f.labels[l] = c
 		labelBox.Add(c)
 	}
-	f.validOnly = widget.NewCheck(lang.L("Valid labels only"), func(bool) { f.changed(false) })
+	f.validOnly = newFormCheck(lang.L("Valid labels only"), func(bool) { f.changed(false) })
 	labelBox.Add(f.validOnly)
 
 	ecoBox := container.NewVBox()
 	for _, e := range data.Ecosystems {
-		c := widget.NewCheck(ecosystemName(e), func(bool) { f.changed(false) })
+		c := newFormCheck(ecosystemName(e), func(bool) { f.changed(false) })
 		f.ecosystems[e] = c
 		ecoBox.Add(c)
 	}
@@ -69,24 +70,21 @@ func (f *filterPanel) build() {
 	sort.Slice(codes, func(i, j int) bool { return countryName(codes[i]) < countryName(codes[j]) })
 	f.countryBox = container.NewVBox()
 	for _, code := range codes {
-		c := widget.NewCheck(countryName(code), func(bool) { f.changed(false) })
+		c := newFormCheck(countryName(code), func(bool) { f.changed(false) })
 		f.countries[code] = c
 		f.countryBox.Add(c)
 	}
 
 	f.clear = widget.NewButtonWithIcon(lang.L("Clear filters"), theme.ContentClearIcon(), f.onClear)
 
-	f.content = container.NewBorder(
-		container.NewVBox(f.search),
-		container.NewPadded(f.clear), nil, nil,
-		container.NewVScroll(container.NewVBox(
-			heading(lang.L("Label")), labelBox,
-			widget.NewSeparator(),
-			heading(lang.L("Ecosystem")), ecoBox,
-			widget.NewSeparator(),
-			heading(lang.L("Country")), f.countryBox,
-		)),
-	)
+	f.scroll = followFocus(container.NewVScroll(container.NewVBox(
+		heading(lang.L("Label")), labelBox,
+		widget.NewSeparator(),
+		heading(lang.L("Ecosystem")), ecoBox,
+		widget.NewSeparator(),
+		heading(lang.L("Country")), f.countryBox,
+	)))
+	f.content = container.NewBorder(container.NewVBox(f.search), container.NewPadded(f.clear), nil, nil, f.scroll)
 }
 
 func heading(text string) *widget.Label {
@@ -181,7 +179,7 @@ func (f *filterPanel) showFacets(fc data.Facets) {
 	f.countryBox.Refresh()
 }
 
-func setCheckText(c *widget.Check, text string) {
+func setCheckText(c *formCheck, text string) {
 	if c.Text != text {
 		c.Text = text
 		c.Refresh()

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -28,7 +27,7 @@ func (m *MainWindow) onGettingStarted() {
 		grid.Add(widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", i+1, step[0]), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		grid.Add(wrapped(step[1]))
 	}
-	d := dialog.NewCustom(lang.L("Getting started"), lang.L("Close"), grid, m.win)
+	d := newMessageDialog(lang.L("Getting started"), lang.L("Close"), grid, m.win)
 	d.Resize(fyne.NewSize(620, 340))
 	showMessage(m.win, d)
 }

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -121,7 +120,7 @@ func (m *MainWindow) onImportHistory() {
 		}
 		return func() {
 			m.history = newHistoryView(runs)
-			d := dialog.NewCustom(lang.L("Import history"), lang.L("Close"), m.history.content, m.win)
+			d := newMessageDialog(lang.L("Import history"), lang.L("Close"), m.history.content, m.win)
 			d.Resize(fyne.NewSize(720, 480))
 			showMessage(m.win, d)
 		}
@@ -165,17 +164,17 @@ func (m *MainWindow) onRestore() {
 		}
 		return func() {
 			if len(backups) == 0 {
-				showMessage(m.win, dialog.NewInformation(lang.L("Restore"),
-					lang.L("There is no backup yet: ClusterBridge makes one a day when it opens the catalogue."), m.win))
+				showInfo(m.win, lang.L("Restore"),
+					lang.L("There is no backup yet: ClusterBridge makes one a day when it opens the catalogue."))
 				return
 			}
 			m.restorer = newRestoreView(backups)
-			var d *dialog.CustomDialog
+			var d *fitDialog
 			m.restorer.onChosen = func() {
 				d.Hide()
 				m.onRestoreChosen(m.restorer.backups[m.restorer.chosen])
 			}
-			d = dialog.NewCustom(lang.L("Restore a backup"), lang.L("Cancel"), m.restorer.content, m.win)
+			d = newMessageDialog(lang.L("Restore a backup"), lang.L("Cancel"), m.restorer.content, m.win)
 			d.Resize(fyne.NewSize(520, 400))
 			showMessage(m.win, d)
 		}
@@ -184,7 +183,7 @@ func (m *MainWindow) onRestore() {
 
 // onRestoreChosen asks, then restores b off the UI goroutine and shows the catalogue as restored.
 func (m *MainWindow) onRestoreChosen(b data.Backup) {
-	ask := dialog.NewConfirm(lang.L("Restore a backup"),
+	ask := newConfirmDialog(lang.L("Restore a backup"),
 		lang.L("Bring the catalogue back to {{.Day}}? Shortlists, notes and imports since then are not in it; the catalogue as it is now is kept.",
 			map[string]any{"Day": b.Day.Format("2006-01-02")}),
 		func(ok bool) {
@@ -236,7 +235,7 @@ func (m *MainWindow) verifyCatalogue() {
 func (m *MainWindow) onDamageFound() {
 	m.damaged = true
 	m.win.SetTitle(lang.L("ClusterBridge — damaged catalogue, read-only"))
-	ask := dialog.NewConfirm(lang.L("The catalogue is damaged"),
+	ask := newConfirmDialog(lang.L("The catalogue is damaged"),
 		lang.L("The catalogue file is damaged, so it is open read-only: you can read it, but nothing you change is saved. Restore a backup now (File › Restore…)?"),
 		func(ok bool) {
 			if ok {

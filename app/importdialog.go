@@ -76,9 +76,9 @@ type importDialog struct {
 	changes  []data.RunChange // the clusters it added and updated, by name
 	finished bool
 
-	checks      []*widget.Check
-	urls        []*widget.Entry
-	escaCountry *widget.Select // the country of ESCA tables that do not name theirs, as --country does
+	checks      []*formCheck
+	urls        []*formEntry
+	escaCountry *formSelect // the country of ESCA tables that do not name theirs, as --country does
 	countryCode map[string]string
 	pathList    *widget.List
 	noPaths     *widget.Label
@@ -98,11 +98,11 @@ type importDialog struct {
 	changeTab, problemTab *container.TabItem
 
 	setupPage, runPage fyne.CanvasObject
-	startButton        *widget.Button
-	cancelButton       *widget.Button
-	reviewButton       *widget.Button // "Review 2 matches…", once an import has ended with matches waiting
-	closeButton        *widget.Button
-	againButton        *widget.Button
+	startButton        *formButton
+	cancelButton       *formButton
+	reviewButton       *formButton // "Review 2 matches…", once an import has ended with matches waiting
+	closeButton        *formButton
+	againButton        *formButton
 	body               *fyne.Container
 	dlg                dialog.Dialog
 }
@@ -122,11 +122,11 @@ func (d *importDialog) build() {
 	sources := container.New(layout.NewFormLayout())
 	prefs := fyne.CurrentApp().Preferences()
 	for _, p := range importPresets() {
-		check := widget.NewCheck(p.name, nil)
+		check := newFormCheck(p.name, nil)
 		check.SetChecked(prefs.Bool(prefImportSource + p.id))
 		key := prefImportSource + p.id
 		check.OnChanged = func(on bool) { prefs.SetBool(key, on) }
-		entry := widget.NewEntry()
+		entry := newFormEntry()
 		entry.SetText(p.url)
 		d.checks, d.urls = append(d.checks, check), append(d.urls, entry)
 		sources.Add(check)
@@ -141,7 +141,7 @@ func (d *importDialog) build() {
 		names = append(names, countryName(c.Code))
 		d.countryCode[countryName(c.Code)] = c.Code
 	}
-	d.escaCountry = widget.NewSelect(names, nil)
+	d.escaCountry = newFormSelect(names, nil)
 	d.escaCountry.SetSelectedIndex(0)
 	sources.Add(widget.NewLabel(lang.L("ESCA country")))
 	sources.Add(d.escaCountry)
@@ -149,10 +149,10 @@ func (d *importDialog) build() {
 	d.pathList = widget.NewList(func() int { return len(d.paths) }, d.createPathRow, d.updatePathRow)
 	d.noPaths = widget.NewLabel(lang.L("No files or folders chosen."))
 	d.noPaths.Importance = widget.LowImportance
-	addFile := widget.NewButtonWithIcon(lang.L("Add file…"), theme.FileIcon(), d.onAddFile)
-	addFolder := widget.NewButtonWithIcon(lang.L("Add folder…"), theme.FolderOpenIcon(), d.onAddFolder)
+	addFile := newFormButton(lang.L("Add file…"), theme.FileIcon(), d.onAddFile)
+	addFolder := newFormButton(lang.L("Add folder…"), theme.FolderOpenIcon(), d.onAddFolder)
 	files := container.NewBorder(nil, container.NewHBox(addFile, addFolder), nil, nil,
-		container.NewGridWrap(fyne.NewSize(660, 112), container.NewStack(d.pathList, container.NewCenter(d.noPaths))))
+		withMinHeight(112, container.NewStack(d.pathList, container.NewCenter(d.noPaths))))
 
 	note := widget.NewLabel(lang.L("Web pages are read politely: one request a second to each site, at most 500 pages an import, robots.txt honoured. Saved pages (HTML, XML sitemaps) and CSV files are read as they are; a folder is read with its subfolders. Importing again updates what changed."))
 	note.Wrapping = fyne.TextWrapWord
@@ -161,11 +161,11 @@ func (d *importDialog) build() {
 	d.message.Importance = widget.DangerImportance
 	d.message.Hide()
 
-	d.setupPage = container.NewVBox(
+	d.setupPage = container.NewVScroll(container.NewVBox(
 		sectionTitle(lang.L("Public sources")), sources,
 		sectionTitle(lang.L("Files and folders")), files,
 		note, d.message,
-	)
+	))
 
 	d.bar = widget.NewProgressBar()
 	d.barMore = widget.NewProgressBarInfinite()
@@ -194,14 +194,14 @@ func (d *importDialog) build() {
 	d.runPage = container.NewBorder(top, nil, nil, nil, d.results)
 	d.runPage.Hide()
 
-	d.startButton = widget.NewButtonWithIcon(lang.L("Import"), theme.DownloadIcon(), d.onStart)
+	d.startButton = newFormButton(lang.L("Import"), theme.DownloadIcon(), d.onStart)
 	d.startButton.Importance = widget.HighImportance
-	d.cancelButton = widget.NewButtonWithIcon(lang.L("Cancel import"), theme.CancelIcon(), d.onCancel)
+	d.cancelButton = newFormButton(lang.L("Cancel import"), theme.CancelIcon(), d.onCancel)
 	d.cancelButton.Hide()
-	d.againButton = widget.NewButton(lang.L("Import more…"), d.onAgain)
+	d.againButton = newFormButton(lang.L("Import more…"), nil, d.onAgain)
 	d.againButton.Hide()
-	d.closeButton = widget.NewButton(lang.L("Close"), d.onClose)
-	d.reviewButton = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { d.onReview() })
+	d.closeButton = newFormButton(lang.L("Close"), nil, d.onClose)
+	d.reviewButton = newFormButton("", theme.ContentCopyIcon(), func() { d.onReview() })
 	d.reviewButton.Importance = widget.HighImportance
 	d.reviewButton.Hide()
 	buttons := container.NewHBox(layout.NewSpacer(), d.reviewButton, d.againButton, d.closeButton, d.cancelButton, d.startButton)
@@ -212,6 +212,7 @@ func (d *importDialog) build() {
 func (d *importDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Import clusters"), d.body, d.win)
 	d.dlg.Resize(fyne.NewSize(760, 580))
+	followWhileShown(d.dlg, d.setupPage.(*container.Scroll))
 	showKeyed(d.win, d.dlg, d.onEnter, d.onEscape)
 }
 
@@ -235,7 +236,7 @@ func (d *importDialog) updatePathRow(id widget.ListItemID, o fyne.CanvasObject) 
 func (d *importDialog) onAddFile() {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showMessage(d.win, dialog.NewError(err, d.win))
+			showErrorOn(d.win, err)
 			return
 		}
 		if r == nil {
@@ -247,13 +248,13 @@ func (d *importDialog) onAddFile() {
 	}, d.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".xml", ".csv"}))
 	open.Resize(fyne.NewSize(800, 560))
-	open.Show()
+	showFileDialog(d.win, open)
 }
 
 func (d *importDialog) onAddFolder() {
 	open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			showMessage(d.win, dialog.NewError(err, d.win))
+			showErrorOn(d.win, err)
 			return
 		}
 		if u != nil {
@@ -261,7 +262,7 @@ func (d *importDialog) onAddFolder() {
 		}
 	}, d.win)
 	open.Resize(fyne.NewSize(800, 560))
-	open.Show()
+	showFileDialog(d.win, open)
 }
 
 // addPath adds a file or folder to import, once.

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -8,7 +10,15 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"clusterbridge/data"
+	"clusterbridge/suggest"
 )
 
 // The detail's "Find partners" opens the Partners tab, ranked for that cluster, all abroad.
@@ -107,18 +117,185 @@ func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
 	}
 }
 
-// Every view fits a 1280×800 laptop screen: one tab asking for more makes the whole window taller than the
-// screen, and dialogs open half off it.
+// laptopSizes are the window sizes every view and dialog works at: a small laptop window, a window on half a
+// 1366×768 screen, and that whole screen.
+var laptopSizes = []fyne.Size{{Width: 1024, Height: 640}, {Width: 683, Height: 740}, {Width: 1366, Height: 768}}
+
+// menuBar is the height the window's menu bar takes on Linux and Windows, where Fyne draws it in the window.
+const menuBar = 40
+
+// Every view fits each laptop size: one tab asking for more makes the whole window larger than the screen, and
+// its right side or its bottom is cut off. Below narrowWidth the Clusters tab shows two panes.
 func TestEveryViewFitsALaptopScreen(t *testing.T) {
 	w := newTestWindow(t)
-	for _, it := range w.tabs.Items {
-		if s := it.Content.MinSize(); s.Width > 1280 || s.Height > 640 {
-			t.Errorf("the %s tab needs %v", it.Text, s)
+	for _, size := range laptopSizes {
+		w.win.Resize(size)
+		room := fyne.NewSize(size.Width, size.Height-menuBar)
+		for _, it := range w.tabs.Items {
+			w.tabs.Select(it)
+			if s := w.win.Content().MinSize(); s.Width > room.Width || s.Height > room.Height {
+				t.Errorf("at %v the window needs %v with the %s tab, more than the %v it has", size, s, it.Text, room)
+			}
+		}
+		w.tabs.Select(w.clusterTab)
+		w.win.Resize(size.AddWidthHeight(0, 1)) // lay the tab out again at this size
+		if narrow := size.Width < narrowWidth; w.panes.narrow != narrow {
+			t.Errorf("at %v the Clusters tab is narrow: %v, want %v", size, w.panes.narrow, narrow)
 		}
 	}
-	if s := w.win.Content().MinSize(); s.Width > 1280 || s.Height > 760 {
-		t.Errorf("the window needs %v, more than a 1280×800 screen gives", s)
+}
+
+// dialogCase opens one of the window's dialogs.
+type dialogCase struct {
+	name string
+	open func(t *testing.T, w *testWindow)
+}
+
+// everyDialog is every dialog the window opens; a new dialog belongs here.
+func everyDialog(t *testing.T, w *testWindow) []dialogCase {
+	ctx := t.Context()
+	l, err := w.store.CreateShortlist(ctx, "Water partners", strings.Repeat("Partners for a Horizon Europe bid on water reuse. ", 8))
+	if err != nil {
+		t.Fatal(err)
 	}
+	openList := func() {
+		w.reloadShortlists()
+		w.onOpenShortlist(l.ID)
+		w.settle()
+		if _, ok := w.shortlists.openList(); !ok {
+			t.Fatal("the shortlist does not open")
+		}
+	}
+	fbcd, made := mustFind(t, w, "Food & Bio Cluster Denmark"), mustFind(t, w, "MADE")
+	cluster := func(id int64) data.Cluster {
+		c, err := w.store.Cluster(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	long := strings.Repeat("Met their manager in Brussels; they want a joint bid on food waste and biogas. ", 6)
+	return []dialogCase{
+		{"New shortlist", func(*testing.T, *testWindow) { w.onNewShortlist() }},
+		{"Rename shortlist", func(*testing.T, *testWindow) { openList(); w.onRenameShortlist() }},
+		{"Delete shortlist", func(*testing.T, *testWindow) { openList(); w.onDeleteShortlist() }},
+		{"Export shortlist", func(*testing.T, *testWindow) { openList(); w.onExportOpenShortlist() }},
+		{"Export with no shortlist open", func(*testing.T, *testWindow) { w.shortlists.open = 0; w.onExportOpenShortlist() }},
+		{"My cluster", func(*testing.T, *testWindow) { w.partners.onEditMyCluster() }},
+		{"Add a suggestion to a shortlist", func(*testing.T, *testWindow) {
+			w.partners.askShortlist(suggest.Suggestion{ID: fbcd, Name: "Food & Bio Cluster Denmark"}, []data.Shortlist{l})
+		}},
+		{"Import", func(*testing.T, *testWindow) { w.onImport() }},
+		{"Import: add a file", func(*testing.T, *testWindow) { w.onImport(); w.importer.onAddFile() }},
+		{"Export: the file to write", func(*testing.T, *testWindow) { w.chooseExportFile(l, data.CSVSemicolon) }},
+		{"Export this list", func(*testing.T, *testWindow) { w.onExportList() }},
+		{"Getting started", func(*testing.T, *testWindow) { w.onGettingStarted() }},
+		{"Import history", func(*testing.T, *testWindow) { w.onImportHistory() }},
+		{"Restore with no backup yet", func(*testing.T, *testWindow) { w.onRestore() }},
+		{"The catalogue is damaged", func(*testing.T, *testWindow) {
+			w.onDamageFound()
+			w.damaged = false
+		}},
+		{"Merge two clusters", func(*testing.T, *testWindow) {
+			w.reviews.confirmMerge(data.Review{}, cluster(fbcd), cluster(made))
+		}},
+		{"About", func(*testing.T, *testWindow) { w.onAbout() }},
+		{"Keyboard shortcuts", func(*testing.T, *testWindow) { w.onKeyboardShortcuts() }},
+		{"Error", func(*testing.T, *testWindow) {
+			w.showError(errors.New("cannot read /home/anna/Downloads/clusters.csv: line 3 has 4 fields, the header 5; " + long))
+		}},
+		{"Notice", func(*testing.T, *testWindow) { w.showNotice(lang.L("Add to shortlist"), long) }},
+	}
+}
+
+// Every dialog fits each laptop size: its buttons lie inside the window, its content is not squeezed under
+// them, and what does not fit scrolls (a scroll inside the window, its content no wider than it).
+func TestEveryDialogFitsALaptopScreen(t *testing.T) {
+	w := newTestWindow(t)
+	cases := everyDialog(t, w)
+	for _, size := range laptopSizes {
+		w.win.Resize(size)
+		for _, dc := range cases {
+			dc.open(t, w)
+			w.settle()
+			checkDialogFits(t, fmt.Sprintf("at %v the %s dialog", size, dc.name), w.win.Canvas())
+			closeDialogs(t, w)
+		}
+	}
+}
+
+func checkDialogFits(t *testing.T, what string, c fyne.Canvas) {
+	t.Helper()
+	pop, ok := c.Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatalf("%s is not open", what)
+	}
+	room := c.Size()
+	if s, m := pop.Content.Size(), pop.Content.MinSize(); s.Width+0.5 < m.Width || s.Height+0.5 < m.Height {
+		t.Errorf("%s is squeezed to %v, needing %v: its buttons cover its content", what, s, m)
+	}
+	if w := pop.Content.Size().Width; w < 360 {
+		t.Errorf("%s is %v wide: its text stands in a narrow column", what, w)
+	}
+	buttons := 0
+	walkPlaced(pop, fyne.Position{}, false, func(o fyne.CanvasObject, at fyne.Position, inScroll bool) {
+		inside := at.X >= -0.5 && at.Y >= -0.5 && at.X+o.Size().Width <= room.Width+0.5 && at.Y+o.Size().Height <= room.Height+0.5
+		if s, ok := o.(*container.Scroll); ok && !inScroll {
+			if !inside {
+				t.Errorf("%s has a scroll at %v, %v, outside the %v window", what, at, s.Size(), room)
+			}
+			if s.Direction == container.ScrollVerticalOnly && s.Content.MinSize().Width > s.Size().Width+0.5 {
+				t.Errorf("%s cuts its content at the side: %v wide in a scroll %v wide", what, s.Content.MinSize().Width, s.Size().Width)
+			}
+			if s.Size().Height < min(s.Content.MinSize().Height, 3*theme.TextSize()) {
+				t.Errorf("%s leaves its content %v px to scroll in", what, s.Size().Height)
+			}
+		}
+		if _, ok := o.(fyne.Focusable); ok && !inScroll && !inside {
+			t.Errorf("%s has %T at %v, %v, outside the %v window", what, o, at, o.Size(), room)
+		}
+		if b := asButton(o); b != nil && !inScroll {
+			buttons++
+		}
+	})
+	if buttons == 0 {
+		t.Errorf("%s shows no button outside its scroll", what)
+	}
+}
+
+// walkPlaced calls fn on every visible object drawn inside o, with its place on the canvas and whether it is in a
+// scroll (where it may be scrolled to).
+func walkPlaced(o fyne.CanvasObject, at fyne.Position, inScroll bool, fn func(fyne.CanvasObject, fyne.Position, bool)) {
+	if !o.Visible() {
+		return
+	}
+	fn(o, at, inScroll)
+	var children []fyne.CanvasObject
+	switch x := o.(type) {
+	case *container.Scroll:
+		inScroll = true
+		children = test.WidgetRenderer(x).Objects()
+	case *fyne.Container:
+		children = x.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(x).Objects()
+	}
+	for _, c := range children {
+		walkPlaced(c, at.Add(c.Position()), inScroll, fn)
+	}
+}
+
+// closeDialogs closes the open dialogs with Escape, failing when one stays.
+func closeDialogs(t *testing.T, w *testWindow) {
+	t.Helper()
+	for range 5 {
+		if w.win.Canvas().Overlays().Top() == nil {
+			return
+		}
+		pressOnCanvas(w, fyne.KeyEscape)
+		w.settle()
+	}
+	t.Fatal("Escape does not close the dialog")
 }
 
 // An import from the window adds its clusters to the list, and leaves the user's shortlists and notes as they were.
@@ -155,5 +332,51 @@ func TestImportUpdatesTheListAndKeepsTheUsersData(t *testing.T) {
 	}
 	if len(c.Ecosystems) != 2 {
 		t.Errorf("the import did not add Energy-renewables to Food & Bio Cluster Denmark: %v", c.Ecosystems)
+	}
+}
+
+// The window opens no larger than the screen: a size remembered on a large monitor is cut to a laptop's; with
+// the screen not known it keeps the size it remembers.
+func TestWindowOpensNoLargerThanTheScreen(t *testing.T) {
+	laptop := fyne.NewSize(1366, 728) // 1366×768 less a task bar and a title bar
+	for _, tc := range []struct {
+		screen fyne.Size
+		want   fyne.Size
+	}{
+		{laptop, laptop},
+		{fyne.NewSize(683, 0), fyne.NewSize(683, 1080)},
+		{fyne.Size{}, fyne.NewSize(1920, 1080)},
+	} {
+		a := test.NewTempApp(t)
+		saveState(a.Preferences(), fyne.NewSize(1920, 1080), data.Query{})
+		asked := 0
+		m := newMainWindow(a, openTestStore(t), (&uiQueue{}).do, Options{ScreenSize: func() fyne.Size {
+			asked++
+			return tc.screen
+		}})
+		if got := m.win.Canvas().Size(); got != tc.want || asked == 0 {
+			t.Errorf("on a screen of %v the window opens at %v (screen asked %d times), want %v", tc.screen, got, asked, tc.want)
+		}
+		m.win.Close()
+	}
+}
+
+// On a narrow window Ctrl+F brings the filters' tab forward with the focus in the search, and a country tapped
+// on the map brings the results back.
+func TestNarrowWindowShowsTheFiltersAndResultsWhenAsked(t *testing.T) {
+	w := newTestWindow(t)
+	w.win.Resize(fyne.NewSize(683, 700))
+	if !w.panes.narrow {
+		t.Fatal("the Clusters tab has three panes at 683 pixels")
+	}
+	c := w.win.Canvas()
+	c.(fyne.Shortcutable).TypedShortcut(keySearch)
+	if w.panes.left.Selected() != w.panes.filterTab || c.Focused() != w.filters.search {
+		t.Errorf("Ctrl+F shows the %q tab and focuses %T", w.panes.left.Selected().Text, c.Focused())
+	}
+	w.onFilterCountry("NO")
+	w.settle()
+	if w.panes.left.SelectedIndex() != 0 {
+		t.Errorf("a country tapped on the map leaves the %q tab in front", w.panes.left.Selected().Text)
 	}
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -60,7 +59,7 @@ func keyboardShortcuts() [][2]string {
 		{shortcutKey(string(keyExport.KeyName)), lang.L("Export the open shortlist…")},
 		{lang.L("Up, Down"), lang.L("Move through the results")},
 		{shortcutKey(lang.L("Enter")), lang.L("Save the note being written")},
-		{lang.L("Enter"), lang.L("In a dialog: confirm it (in a field of several lines, Ctrl+Enter)")},
+		{lang.L("Enter"), lang.L("In a dialog: confirm it (in a field of several lines, Ctrl+Enter; on a button, press it)")},
 		{lang.L("Escape"), lang.L("In a dialog: cancel or close it")},
 		{lang.L("Tab, Shift+Tab"), lang.L("Move to the next or previous field or button")},
 	}
@@ -73,7 +72,7 @@ func (m *MainWindow) onKeyboardShortcuts() {
 		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		grid.Add(wrapped(s[1]))
 	}
-	d := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), container.NewVScroll(grid), m.win)
+	d := newMessageDialog(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, m.win)
 	d.Resize(fyne.NewSize(560, 420))
 	showMessage(m.win, d)
 }

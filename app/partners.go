@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -369,7 +368,7 @@ func (p *partnersView) onAddClicked(i int) {
 		lists, err := p.store.Shortlists(ctx)
 		return func() {
 			if err != nil {
-				showMessage(p.win, dialog.NewError(err, p.win))
+				showErrorOn(p.win, err)
 				return
 			}
 			p.askShortlist(s, lists)
@@ -386,7 +385,7 @@ func (p *partnersView) askShortlist(s suggest.Suggestion, lists []data.Shortlist
 	names = append(names, newList)
 	name := newFormEntry()
 	name.SetPlaceHolder(lang.L("Name of the new shortlist"))
-	choice := widget.NewSelect(names, func(v string) {
+	choice := newFormSelect(names, func(v string) {
 		if v == newList {
 			name.Enable()
 		} else {
@@ -397,7 +396,7 @@ func (p *partnersView) askShortlist(s suggest.Suggestion, lists []data.Shortlist
 	if len(lists) == 0 {
 		choice.SetSelected(newList)
 	}
-	d := dialog.NewForm(lang.L("Add {{.Name}} to a shortlist", map[string]any{"Name": s.Name}), lang.L("Add"), lang.L("Cancel"),
+	d := newFormDialog(lang.L("Add {{.Name}} to a shortlist", map[string]any{"Name": s.Name}), lang.L("Add"), lang.L("Cancel"),
 		[]*widget.FormItem{
 			widget.NewFormItem(lang.L("Shortlist"), choice),
 			widget.NewFormItem(lang.L("New name"), name),
@@ -440,12 +439,12 @@ func (p *partnersView) addToShortlist(clusterID, listID int64, newName string) {
 		}
 		return func() {
 			if err != nil {
-				showMessage(p.win, dialog.NewError(err, p.win))
+				showErrorOn(p.win, err)
 				return
 			}
 			if !added { // it keeps its status and contact: say so rather than seem to have done nothing
 				p.lastNotice = alreadyOnText(entry)
-				showMessage(p.win, dialog.NewInformation(lang.L("Add to shortlist"), p.lastNotice, p.win))
+				showInfo(p.win, lang.L("Add to shortlist"), p.lastNotice)
 			}
 			for i := range p.suggestions {
 				if p.suggestions[i].ID == clusterID {
@@ -476,7 +475,7 @@ func (p *partnersView) onEditMyCluster() {
 // kept in the preferences; use makes it the home once saved.
 func (p *partnersView) editMyCluster(c myCluster, use bool) {
 	f := newMyClusterForm(c)
-	d := dialog.NewForm(lang.L("My cluster"), lang.L("Save"), lang.L("Cancel"), f.items(), func(ok bool) {
+	d := newFormDialog(lang.L("My cluster"), lang.L("Save"), lang.L("Cancel"), f.items(), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -497,8 +496,8 @@ func (p *partnersView) saveMyCluster(c myCluster, use bool) {
 // myClusterForm holds the widgets of the "my cluster" form.
 type myClusterForm struct {
 	name       *formEntry
-	country    *widget.Select
-	ecosystems *widget.CheckGroup
+	country    *formSelect
+	ecosystems *checkList
 	keywords   *formEntry
 	codes      []string // the country select's codes, in its order
 }
@@ -524,7 +523,7 @@ func newMyClusterForm(c myCluster) *myClusterForm {
 		f.codes = append(f.codes, ct.Code)
 		names = append(names, countryName(ct.Code))
 	}
-	f.country = widget.NewSelect(names, nil)
+	f.country = newFormSelect(names, nil)
 	for i, code := range f.codes {
 		if code == c.Country {
 			f.country.SetSelectedIndex(i)
@@ -534,7 +533,7 @@ func newMyClusterForm(c myCluster) *myClusterForm {
 	for i, e := range data.Ecosystems {
 		ecoNames[i] = ecosystemName(e)
 	}
-	f.ecosystems = widget.NewCheckGroup(ecoNames, nil)
+	f.ecosystems = newCheckList(ecoNames)
 	var chosen []string
 	for _, e := range c.Ecosystems {
 		chosen = append(chosen, ecosystemName(e))
@@ -550,7 +549,7 @@ func (f *myClusterForm) items() []*widget.FormItem {
 	return []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), f.name),
 		widget.NewFormItem(lang.L("Country"), f.country),
-		widget.NewFormItem(lang.L("Ecosystems"), container.NewGridWithColumns(2, f.ecosystems)),
+		widget.NewFormItem(lang.L("Ecosystems"), f.ecosystems),
 		widget.NewFormItem(lang.L("Keywords"), f.keywords),
 	}
 }

@@ -38,6 +38,18 @@ func loadState(p fyne.Preferences) windowState {
 	return st
 }
 
+// fitScreen is a window size no larger than the screen's room for it (zero: not known), so that a size
+// remembered on a larger screen does not open the window half off a smaller one.
+func fitScreen(size, screen fyne.Size) fyne.Size {
+	if screen.Width > 0 {
+		size.Width = fyne.Min(size.Width, screen.Width)
+	}
+	if screen.Height > 0 {
+		size.Height = fyne.Min(size.Height, screen.Height)
+	}
+	return size
+}
+
 func saveState(p fyne.Preferences, size fyne.Size, q data.Query) {
 	q.Offset, q.Limit = 0, 0
 	if b, err := json.Marshal(windowState{Width: size.Width, Height: size.Height, Filters: q}); err == nil {

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -51,7 +50,7 @@ type reviewView struct {
 	// record into it; for a pair, keep it and merge the other into it); keep settles it without a merge.
 	choices []*widget.Button
 	keep    *widget.Button
-	confirm *dialog.ConfirmDialog // the last "merge two clusters?" question asked
+	confirm *fitDialog // the last "merge two clusters?" question asked
 }
 
 func newReviewView(store *data.Store, win fyne.Window) *reviewView {
@@ -309,7 +308,7 @@ func (v *reviewView) onMergePair(rv data.Review, keep, gone data.Cluster) {
 		return func() {
 			v.setBusy(false)
 			if err != nil {
-				showMessage(v.win, dialog.NewError(err, v.win))
+				showErrorOn(v.win, err)
 				v.refresh()
 				return
 			}
@@ -341,7 +340,7 @@ func mergeMessage(keep, gone data.Cluster) string {
 }
 
 func (v *reviewView) confirmMerge(rv data.Review, keep, gone data.Cluster) {
-	d := dialog.NewConfirm(lang.L("Merge two clusters"), mergeMessage(keep, gone), func(ok bool) {
+	d := newConfirmDialog(lang.L("Merge two clusters"), mergeMessage(keep, gone), func(ok bool) {
 		if ok {
 			v.decide(rv.ID, keep.ID, gone.ID)
 		}
@@ -364,7 +363,7 @@ func (v *reviewView) decide(reviewID, into, gone int64) {
 		err := v.store.Decide(ctx, reviewID, into)
 		return func() {
 			if err != nil {
-				showMessage(v.win, dialog.NewError(err, v.win))
+				showErrorOn(v.win, err)
 			}
 			v.refresh()
 			if err == nil {

@@ -21,7 +21,7 @@ import (
 func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
 	var found *widget.Button
 	walkObjects(o, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() && found == nil {
+		if b := asButton(o); b != nil && b.Text == text && b.Visible() && found == nil {
 			found = b
 		}
 	})

@@ -66,7 +66,7 @@ func (m *MainWindow) shortlistForm(title, confirm string, l data.Shortlist, done
 	purpose := newFormMultiLineEntry()
 	purpose.SetText(l.Purpose)
 	purpose.SetPlaceHolder(lang.L("What is it for? e.g. Partners for a Horizon Europe bid on water"))
-	d := dialog.NewForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{
+	d := newFormDialog(title, confirm, lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name),
 		widget.NewFormItem(lang.L("Purpose"), purpose),
 	}, func(ok bool) {
@@ -120,7 +120,7 @@ func (m *MainWindow) onDeleteShortlist() {
 	}
 	msg := lang.L("Delete the shortlist “{{.Name}}” and its {{.Size}} entries? The clusters and your notes about them stay.",
 		map[string]any{"Name": l.Name, "Size": l.Size})
-	showConfirm(m.win, dialog.NewConfirm(lang.L("Delete shortlist"), msg, func(ok bool) {
+	showConfirm(m.win, newConfirmDialog(lang.L("Delete shortlist"), msg, func(ok bool) {
 		if ok {
 			m.deleteShortlist(l.ID)
 		}
@@ -146,7 +146,7 @@ func (m *MainWindow) onExportOpenShortlist() {
 	l, ok := m.shortlists.openList()
 	if !ok {
 		m.tabs.Select(m.listTab)
-		showMessage(m.win, dialog.NewInformation(lang.L("Export shortlist"), lang.L("Open a shortlist first, then export it."), m.win))
+		showInfo(m.win, lang.L("Export shortlist"), lang.L("Open a shortlist first, then export it."))
 		return
 	}
 	m.askExportFormat(lang.L("Export shortlist"), func(f data.Format) { m.chooseExportFile(l, f) })
@@ -159,19 +159,20 @@ func (m *MainWindow) askExportFormat(title string, choose func(data.Format)) {
 	comma := lang.L("CSV, comma (,)")
 	workbook := lang.L("Excel workbook (.xlsx)")
 	formats := map[string]data.Format{semicolon: data.CSVSemicolon, comma: data.CSVComma, workbook: data.XLSX}
-	format := widget.NewRadioGroup([]string{semicolon, comma, workbook}, nil)
+	format := newFormSelect([]string{semicolon, comma, workbook}, nil)
 	format.SetSelected(semicolon)
-	format.Required = true
-	showForm(m.win, dialog.NewForm(title, lang.L("Choose file…"), lang.L("Cancel"),
+	d := newFormDialog(title, lang.L("Choose file…"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Format"), format)}, func(ok bool) {
 			if ok {
 				choose(formats[format.Selected])
 			}
-		}, m.win))
+		}, m.win)
+	d.Resize(fyne.NewSize(480, 0))
+	showForm(m.win, d)
 }
 
 func (m *MainWindow) chooseExportFile(l data.Shortlist, f data.Format) {
-	m.exportDialog(l, f).Show()
+	showFileDialog(m.win, m.exportDialog(l, f))
 }
 
 // exportDialog is the Save dialog for a shortlist's export.
@@ -205,8 +206,8 @@ func (m *MainWindow) saveExportDialog(title, name string, f data.Format, write f
 				m.showError(err)
 				return
 			}
-			showMessage(m.win, dialog.NewInformation(title,
-				lang.L("Saved {{.Name}} to {{.Path}}", map[string]any{"Name": name, "Path": path}), m.win))
+			showInfo(m.win, title,
+				lang.L("Saved {{.Name}} to {{.Path}}", map[string]any{"Name": name, "Path": path}))
 		})
 	}, m.win)
 	save.SetFileName(exportFileName(name, f))

@@ -174,7 +174,7 @@ func (r *tileMapRenderer) Destroy() {}
 func (r *tileMapRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *tileMapRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(tileCols*34, tileRows*34)
+	return fyne.NewSize(tileCols*22, tileRows*22) // small enough for half a laptop screen; tiles grow with the room
 }
 
 func (r *tileMapRenderer) Layout(size fyne.Size) {

@@ -14,7 +14,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
@@ -51,6 +50,7 @@ type MainWindow struct {
 	restorer   *restoreView  // the Restore dialog last opened
 	damaged    bool          // the opening check found the catalogue damaged: it is read-only until restored
 	tabs       *container.AppTabs
+	panes      *clusterPanes // the Clusters tab: three panes, or two on a narrow window
 	clusterTab *container.TabItem
 	listTab    *container.TabItem
 	partnerTab *container.TabItem
@@ -67,6 +67,14 @@ type MainWindow struct {
 	drafts     *noteDrafts // notes typed and not saved yet, by cluster and by note
 	draftTimer *time.Timer // a write of the drafts waiting for the typing to pause; nil when none
 	undo       *undoBar    // offers to put back what was just deleted
+	opts       Options
+}
+
+// Options are what the window is told about the desktop it opens on.
+type Options struct {
+	// ScreenSize is the room a window's content has on the screen (its work area less the title bar), or the
+	// zero size when it is not known. The window never opens larger, whatever size it remembers.
+	ScreenSize func() fyne.Size
 }
 
 var translationsOnce sync.Once
@@ -81,14 +89,14 @@ func registerTranslations() {
 }
 
 // NewMainWindow builds the main window over the catalogue.
-func NewMainWindow(a fyne.App, store *data.Store) *MainWindow {
-	return newMainWindow(a, store, fyne.Do)
+func NewMainWindow(a fyne.App, store *data.Store, opts Options) *MainWindow {
+	return newMainWindow(a, store, fyne.Do, opts)
 }
 
-func newMainWindow(a fyne.App, store *data.Store, do func(func())) *MainWindow {
+func newMainWindow(a fyne.App, store *data.Store, do func(func()), opts Options) *MainWindow {
 	registerTranslations()
 	useLazyFileWriters() // before any dialog: the Save dialog must not truncate the file an export replaces
-	m := &MainWindow{app: a, store: store, do: do, openURL: a.OpenURL, autoSelect: true}
+	m := &MainWindow{app: a, store: store, do: do, openURL: a.OpenURL, autoSelect: true, opts: opts}
 	m.ctx, m.stop = context.WithCancel(context.Background())
 	m.jobs = uiJobs{ctx: m.ctx, do: do}
 	icon := fyne.NewStaticResource("icon.png", assets.Icon)
@@ -153,11 +161,8 @@ func (m *MainWindow) build() {
 	m.banner.onImport = m.onImport
 	m.banner.onDismiss = m.onDismissBanner
 
-	centre := container.NewHSplit(m.results.content, m.detail.content)
-	centre.Offset = 0.5
-	main := container.NewHSplit(m.filters.content, centre)
-	main.Offset = 0.22
-	m.clusterTab = container.NewTabItemWithIcon(lang.L("Clusters"), theme.SearchIcon(), main)
+	m.panes = newClusterPanes(m.filters.content, m.results.content, m.detail.content)
+	m.clusterTab = container.NewTabItemWithIcon(lang.L("Clusters"), theme.SearchIcon(), m.panes.box)
 	m.listTab = container.NewTabItemWithIcon(lang.L("Shortlists"), theme.ListIcon(), m.shortlists.content)
 	m.partnerTab = container.NewTabItemWithIcon(lang.L("Partners"), theme.AccountIcon(), m.partners.content())
 	m.labelTab = container.NewTabItemWithIcon(lang.L("Labels to check"), theme.WarningIcon(), m.labels.content())
@@ -179,7 +184,7 @@ func (m *MainWindow) build() {
 	m.registerKeys()
 
 	st := loadState(m.app.Preferences())
-	m.win.Resize(fyne.NewSize(st.Width, st.Height))
+	m.win.Resize(fitScreen(fyne.NewSize(st.Width, st.Height), m.screenSize()))
 	m.win.SetOnClosed(m.onClosed)
 	m.filters.setQuery(st.Filters)
 	m.results.setSortOrder(st.Filters.Sort)
@@ -220,7 +225,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
 // labels, overview, matches, import, import:PATH (imports the file or folder), about, start, history,
-// restore, cluster:ID or partners:ID opens that view first, for pictures of it.
+// restore, mycluster, shortcuts, newlist, cluster:ID or partners:ID opens that view or dialog first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -234,7 +239,7 @@ func (m *MainWindow) ShowAndRun() {
 }
 
 // showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "matches", "import",
-// "import:PATH" (the Import dialog importing that file or folder), "about", "start" (Getting started), "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
+// "import:PATH" (the Import dialog importing that file or folder), "about", "start" (Getting started), "history", "restore", "mycluster", "shortcuts", "newlist", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -259,6 +264,14 @@ func (m *MainWindow) showView(name string) {
 		m.onRestore()
 	case "start":
 		m.onGettingStarted()
+	case "mycluster":
+		m.tabs.Select(m.partnerTab)
+		m.partners.onEditMyCluster()
+	case "shortcuts":
+		m.onKeyboardShortcuts()
+	case "newlist":
+		m.tabs.Select(m.listTab)
+		m.onNewShortlist()
 	default:
 		if path, ok := strings.CutPrefix(name, "import:"); ok {
 			m.onImport()
@@ -284,12 +297,20 @@ func (m *MainWindow) showView(name string) {
 	}
 }
 
+func (m *MainWindow) screenSize() fyne.Size {
+	if m.opts.ScreenSize == nil {
+		return fyne.Size{}
+	}
+	return m.opts.ScreenSize()
+}
+
 // onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
 func (m *MainWindow) onClosed() {
 	saveState(m.app.Preferences(), m.win.Canvas().Size(), m.lastQuery)
 	m.saveDraftsNow()
 	m.search.stop()
 	m.stop()
+	unfollowFocus(m.filters.scroll)
 }
 
 // background runs work off the UI goroutine; the function it returns, if any, then runs on the UI goroutine.
@@ -301,7 +322,7 @@ func (m *MainWindow) idle() bool {
 }
 
 func (m *MainWindow) showError(err error) {
-	showMessage(m.win, dialog.NewError(err, m.win))
+	showErrorOn(m.win, err)
 }
 
 // onImport opens the Import dialog; when an import ends, every view shows the catalogue as it now is.
@@ -337,10 +358,12 @@ func (m *MainWindow) onFilterCountry(code string) {
 	m.filters.setQuery(q)
 	m.runSearch(false)
 	m.tabs.Select(m.clusterTab)
+	m.panes.showResults()
 }
 
 func (m *MainWindow) onFocusSearch() {
 	m.tabs.Select(m.clusterTab)
+	m.panes.showFilters()
 	m.win.Canvas().Focus(m.filters.search)
 }
 
