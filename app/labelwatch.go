@@ -58,7 +58,7 @@ func (v *labelWatchView) build() {
 	v.empty.Wrapping = fyne.TextWrapWord
 	v.empty.Hide()
 	top := container.NewVBox(sectionTitle(lang.L("Labels to check")), v.count)
-	v.body = container.NewBorder(top, nil, nil, nil, container.NewStack(v.list, container.NewCenter(v.empty)))
+	v.body = container.NewBorder(top, nil, nil, nil, container.NewStack(v.list, middle(v.empty)))
 }
 
 func (v *labelWatchView) content() fyne.CanvasObject { return v.body }

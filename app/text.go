@@ -214,3 +214,9 @@ func setTwoLineRow(o fyne.CanvasObject, title, detail string) {
 	lines[0].(*widget.Label).SetText(title)
 	lines[1].(*widget.Label).SetText(detail)
 }
+
+// middle stands o in the middle of the height it is given, across the whole width: a wrapped label in a
+// Center container would get no width of its own and stand as one tall column of single words.
+func middle(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(layout.NewSpacer(), o, layout.NewSpacer())
+}
