@@ -139,6 +139,11 @@ type Cluster struct {
 	Facts     map[string]Source
 	UpdatedAt time.Time
 
+	// The user's mark that the cluster has closed (no source publishes this), and why. Filled by Store.Cluster
+	// and Store.AllClusters; set with Store.MarkClosed.
+	Closed     bool
+	ClosedNote string
+
 	// Filled only by Store.Cluster: the user's own data about this cluster.
 	Notes      []Note
 	Shortlists []Membership

@@ -285,6 +285,13 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 			FROM cluster_sources WHERE cluster_id = ? ON CONFLICT (cluster_id, url)
 			DO UPDATE SET read_at = max(read_at, excluded.read_at)`, []any{keep, gone}},
 		{`UPDATE notes SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
+		// the user's closed mark comes along; when both are marked, the earlier date and both notes
+		{`INSERT INTO cluster_marks (cluster_id, closed_at, note)
+			SELECT ?, closed_at, note FROM cluster_marks WHERE cluster_id = ? AND true
+			ON CONFLICT (cluster_id) DO UPDATE SET closed_at = min(closed_at, excluded.closed_at),
+			note = CASE WHEN excluded.note = '' OR excluded.note = note THEN note
+				WHEN note = '' THEN excluded.note ELSE note || '; ' || excluded.note END`, []any{keep, gone}},
+		{`DELETE FROM cluster_marks WHERE cluster_id = ?`, []any{gone}},
 		// on a list both are on: the status that went further, both contacts
 		{`UPDATE shortlist_entries AS k SET
 			status = CASE WHEN ` + statusRank("g.status") + ` > ` + statusRank("k.status") + ` THEN g.status ELSE k.status END,
