@@ -68,6 +68,22 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// placeWords are folded words that say where a cluster is or who runs it, not what it works on: a reason does
+// not name them as something a partner brings. Country names are stop words already.
+var placeWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`north south east west northern southern eastern western central lower upper
+		nordic baltic arctic alpine atlantic mediterranean danish swedish norwegian finnish icelandic german
+		french spanish italian dutch polish portuguese flemish walloon wallonia flanders basque catalan catalonia
+		bavarian bavaria austrian belgian czech slovak slovenian croatian estonian latvian lithuanian irish
+		british scottish welsh hungarian greek romanian bulgarian skane lapland brabant zeeland westland ecoplus
+		focus per key spearhead cross state future sustainable smart competitiveness pole exporters export
+		value chain companies organisations research`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // tokens calls fn with the stem and the folded word of every meaningful word in s.
 func tokens(s string, fn func(stem, word string)) {
 	f := data.Fold(s)
