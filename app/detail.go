@@ -34,6 +34,7 @@ type clusterDetail struct {
 	labelURL     *widget.Label // the page or file that stated it, selectable to copy; nil when unknown
 	website      *widget.Button
 	findPartners *widget.Button
+	markClosed   *widget.Button // Mark as closed, or Mark as active for a cluster the user marked closed
 	addTo        *widget.Select
 	addButton    *widget.Button
 	statuses     map[int64]*widget.Select // by shortlist id
@@ -51,6 +52,7 @@ type clusterDetail struct {
 	onEditNote       func(n data.Note, text string)
 	onDeleteNote     func(n data.Note)
 	onFindPartners   func(c data.Cluster)
+	onMarkClosed     func(c data.Cluster)
 }
 
 func newClusterDetail() *clusterDetail {
@@ -58,7 +60,7 @@ func newClusterDetail() *clusterDetail {
 		onOpenWebsite: func(*url.URL) {}, onAddToShortlist: func(int64) {},
 		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
 		onEditNote: func(data.Note, string) {}, onDeleteNote: func(data.Note) {},
-		onFindPartners: func(data.Cluster) {}, drafts: newNoteDrafts()}
+		onFindPartners: func(data.Cluster) {}, onMarkClosed: func(data.Cluster) {}, drafts: newNoteDrafts()}
 	d.build()
 	return d
 }
@@ -103,6 +105,11 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	placeLine := wrapped(strings.Join(place, " · "))
 
 	objs := []fyne.CanvasObject{title, placeLine}
+	if c.Closed {
+		closed := wrapped(closedText(c.ClosedNote))
+		closed.Importance = widget.WarningImportance
+		objs = append(objs, closed)
+	}
 	objs = append(objs, d.labelLines()...)
 
 	d.website = nil
@@ -114,7 +121,12 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	}
 	d.findPartners = widget.NewButtonWithIcon(lang.L("Find partners"), theme.SearchIcon(), func() { d.onFindPartners(d.cluster) })
 	d.findPartners.Importance = widget.HighImportance
-	objs = append(objs, container.NewHBox(d.findPartners))
+	mark := lang.L("Mark as closed")
+	if c.Closed {
+		mark = lang.L("Mark as active")
+	}
+	d.markClosed = widget.NewButton(mark, func() { d.onMarkClosed(d.cluster) })
+	objs = append(objs, container.NewHBox(d.findPartners, d.markClosed))
 
 	form := container.New(layout.NewFormLayout())
 	field := func(name, value string) {

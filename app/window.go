@@ -40,6 +40,7 @@ type MainWindow struct {
 	shortlists *shortlistView
 	banner     *sampleBanner
 	partners   *partnersView
+	closedForm *formEntry // the open Mark as closed dialog's note, for tests
 	labels     *labelWatchView
 	overview   *overviewView
 	reviews    *reviewView
@@ -129,6 +130,7 @@ func (m *MainWindow) build() {
 	m.detail.onEditNote = m.onEditNote
 	m.detail.onDeleteNote = m.onDeleteNote
 	m.detail.onFindPartners = m.onFindPartners
+	m.detail.onMarkClosed = m.onMarkClosed
 
 	m.shortlists.onNew = m.onNewShortlist
 	m.shortlists.onRename = m.onRenameShortlist
