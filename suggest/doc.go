@@ -4,16 +4,19 @@
 //
 // # Score
 //
-// For a home H and a candidate C in another country, with curiosity c in [0,1] (clamped), w = c^1.5, the score is
+// For a home H and a candidate C in another country, with curiosity c in [0,1] (clamped) and u = c^1.5, the
+// score is
 //
 //	score = (0.85·M + 0.15·L) · (0.8 if the label ran out more than a year before Today, else 1)
-//	M     = (1−w)·S/maxS + w·C/maxC        (maxS, maxC: the best S and C among this home's candidates)
+//	M     = (1−u)²·S' + 2u(1−u)·√(S'·C') + u²·C'
 //	S     = 0.3·E + 0.7·T                  (likeness: shared words weigh more than a shared broad ecosystem)
-//	C     = D·(0.4 + 0.6·√S)               (complementarity: what C brings, worth most with a touch point)
+//	C     = D·(0.6 + 0.4·√S)               (complementarity: what C brings, worth more with a touch point)
 //
-// where every part lies in [0,1], so the score does too. Scaling S and C to the best of the home's candidates
-// makes the slider trade one for the other over its whole length; w = c^1.5 keeps the first steps from only
-// breaking the ties among the similar. Clusters the user marked closed come last, whatever their score.
+// where S' and C' are S and C divided by the best S and C among this home's candidates, and every part lies in
+// [0,1], so the score does too. Scaled so, neither side drowns the other; the slider moves the weight from
+// likeness (c = 0) through candidates that are both alike and complementary (the middle) to complementarity
+// (c = 1), so the list changes over its whole length. u = c^1.5 keeps the first step from only breaking the ties
+// among the similar. Clusters the user marked closed come last, whatever their score.
 //
 //   - E, shared ecosystems: the mean of the home's coverage |H∩C|/|H| and the Dice coefficient
 //     2|H∩C|/(|H|+|C|). Coverage says whether there is a touch point at all; Dice makes a pure food cluster

@@ -37,9 +37,11 @@ func TestSharedWordsOutrankABroadEcosystem(t *testing.T) {
 	}
 }
 
-// The order moves from similar to complementary across the slider. Measured: how many of the top ten stay from
-// one step (0, 0.25, 0.5, 0.75, 1) to the next, and how many of the top ten at 0.5 are still there at 1.
-// Seen (Paper Province / a Dutch food profile): kept 5, 8, 7, 8 / 10, 8, 2, 9; at 1.0 vs 0.5, 5 and 3 kept.
+// The order moves from similar to complementary across the slider. Measured at each step (0, 0.25, 0.5, 0.75,
+// 1): how many of the previous top ten stay in it (kept) and at how many of the ten places another cluster
+// stands (moved); and how many of the top ten at 0.5 are still there at 1. Seen for Paper Province: kept
+// 3, 10, 7, 5 and moved 7, 4, 9, 7, with 5 of the ten at 0.5 left at 1; for the Dutch food profile: kept
+// 10, 4, 6, 5 and moved 3, 10, 5, 5, with 5 left (before this change, Paper Province kept 9 of ten from 0.5 to 1).
 func TestSliderMovesSteadily(t *testing.T) {
 	cs := sample(t)
 	ix := NewIndex(cs)
@@ -57,23 +59,29 @@ func TestSliderMovesSteadily(t *testing.T) {
 			}
 			tops = append(tops, got)
 		}
-		still := 0
 		for i := 1; i < len(tops); i++ {
-			kept := kept(tops[i-1], tops[i])
-			if kept < 2 {
-				t.Errorf("%s: step %d replaces %d of the top ten at once", home.Name, i, 10-kept)
+			if k := kept(tops[i-1], tops[i]); k < 3 {
+				t.Errorf("%s: step %d replaces %d of the top ten at once", home.Name, i, 10-k)
 			}
-			if kept == 10 {
-				still++
+			if moved(tops[i-1], tops[i]) == 0 {
+				t.Errorf("%s: step %d leaves the top ten as it was", home.Name, i)
 			}
 		}
-		if still > 1 {
-			t.Errorf("%s: %d of the four steps leave the top ten as it was", home.Name, still)
-		}
-		if k := kept(tops[2], tops[4]); k > 7 {
-			t.Errorf("%s: the top ten at 1.0 keeps %d of the ten at 0.5, want at least three new", home.Name, k)
+		if k := kept(tops[2], tops[4]); k > 6 {
+			t.Errorf("%s: the top ten at 1.0 keeps %d of the ten at 0.5, want at least four new", home.Name, k)
 		}
 	}
+}
+
+// moved is at how many places of two lists different clusters stand.
+func moved(a, b []Suggestion) int {
+	n := 0
+	for i := range min(len(a), len(b)) {
+		if a[i].ID != b[i].ID {
+			n++
+		}
+	}
+	return n
 }
 
 func kept(a, b []Suggestion) int {

@@ -279,8 +279,8 @@ func (ix *Index) query(home Home) query {
 const (
 	wLabel      = 0.15
 	wSharedInS  = 0.3 // a shared broad ecosystem is weak evidence; shared words count more
-	wBareC      = 0.4 // the share of the complementary score a candidate with no touch point keeps
-	curveExp    = 1.5 // curiosity c weighs complementarity by c^curveExp: ties among the similar break early otherwise
+	wBareC      = 0.6 // the share of the complementary score a candidate with no touch point keeps
+	curveExp    = 1.5 // the slider's position c moves the weights by u = c^1.5: otherwise ties among the similar break at once
 	complementK = 0.7
 	// longExpiredFactor scales the score of a cluster whose label ran out more than a year ago.
 	longExpiredFactor = 0.8
@@ -425,15 +425,17 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 		maxS, maxC = max(maxS, s), max(maxC, c)
 		fits = append(fits, fit{int32(i), s, c})
 	}
-	// Likeness and complementarity are each scaled to the best of this home's candidates, so that the slider
-	// trades one for the other evenly from end to end.
-	w := math.Pow(cur, curveExp)
-	scaleS, scaleC := (1-w)/max(float64(maxS), 1e-9), w/max(float64(maxC), 1e-9)
+	// Likeness and complementarity are each scaled to the best of this home's candidates; the slider moves the
+	// weight from likeness through "both" to complementarity (see the package documentation).
+	u := math.Pow(cur, curveExp)
+	wS, wB, wC := (1-u)*(1-u), 2*u*(1-u), u*u
+	inS, inC := 1/max(float64(maxS), 1e-9), 1/max(float64(maxC), 1e-9)
 	top := make([]candidate, 0, min(limit, 1024))
 	for _, f := range fits {
 		d := &ix.docs[f.i]
 		long := day.long[d.stated]
-		m := min(scaleS*float64(f.s)+scaleC*float64(f.c), 1)
+		s, c := float64(f.s)*inS, float64(f.c)*inC
+		m := min(wS*s+wB*math.Sqrt(s*c)+wC*c, 1)
 		score := (1-wLabel)*m + wLabel*labelScore(d.label, statuses[d.stated], long)
 		if long {
 			score *= longExpiredFactor
