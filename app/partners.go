@@ -812,6 +812,8 @@ func partnerWhy(s suggest.Suggestion, c data.Cluster, today time.Time) string {
 			map[string]any{"Words": andList(s.BroughtTerms), "Ecosystems": ecosystemList(s.Complementary)}))
 	case len(s.Complementary) > 0:
 		parts = append(parts, lang.L("they bring {{.Ecosystems}}", map[string]any{"Ecosystems": ecosystemList(s.Complementary)}))
+	case len(s.BroughtTerms) > 0:
+		parts = append(parts, lang.L("they bring {{.Words}}", map[string]any{"Words": andList(s.BroughtTerms)}))
 	}
 	if c.Label != data.LabelNone {
 		label := labelStatusText(c, today)

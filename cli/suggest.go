@@ -185,6 +185,8 @@ func whyLine(s suggest.Suggestion) string {
 		parts = append(parts, "they bring "+andList(s.BroughtTerms)+" ("+ecosystemText(s.Complementary)+")")
 	case len(s.Complementary) > 0:
 		parts = append(parts, "they bring "+andList(ecoStrings(s.Complementary)))
+	case len(s.BroughtTerms) > 0:
+		parts = append(parts, "they bring "+andList(s.BroughtTerms))
 	}
 	if l := suggest.LabelText(s.Label, s.LabelStatus, s.LabelThrough); l != "" {
 		if s.LongExpired {

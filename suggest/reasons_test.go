@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"clusterbridge/data"
@@ -135,5 +136,41 @@ func TestLongExpiredAndClosedRankLower(t *testing.T) {
 	last := got[len(got)-1]
 	if last.Name != forst || !last.Closed || last.ClosedNote != "merged into a national cluster" {
 		t.Errorf("last is %s (closed %v); want the closed %s, with its note", last.Name, last.Closed, forst)
+	}
+}
+
+// The brief's example, written down: a forest cluster and a packaging cluster that share wood, biorefinery
+// and packaging and bring plastics recycling. Words next to each other make one phrase; a comma parts them.
+func TestReasonNamesSharedAndBroughtWords(t *testing.T) {
+	eco := func(es ...data.Ecosystem) []data.Ecosystem { return es }
+	cs := []data.Cluster{
+		{ID: 1, Name: "Skogsklustret", Country: "SE", Ecosystems: eco(ecoIntensive),
+			Focus: "Wood, biorefinery and packaging from the forest"},
+		{ID: 2, Name: "Packaging Valley", Country: "FI", Ecosystems: eco(ecoIntensive, ecoRetail),
+			Focus: "Packaging from wood and biorefinery side streams; plastics recycling, Uusimaa"},
+		{ID: 3, Name: "Plastics Recyclers", Country: "DE", Ecosystems: eco(ecoIntensive),
+			Focus: "Plastics recycling and side streams, Uusimaa"},
+		{ID: 4, Name: "Steel Cluster", Country: "PL", Ecosystems: eco(ecoIntensive), Focus: "Steel, casting"},
+		{ID: 5, Name: "Casting Cluster", Country: "CZ", Ecosystems: eco(ecoIntensive), Focus: "Casting, steel"},
+	}
+	got := NewIndex(cs).Suggest(HomeFromCluster(cs[0]), Options{Curiosity: 0.5, Today: today})
+	checkList(t, HomeFromCluster(cs[0]), got)
+	if len(got) != 4 || got[0].Name != "Packaging Valley" {
+		t.Fatalf("got %v, want Packaging Valley first of four", names(got))
+	}
+	p := got[0]
+	if !slices.Equal(slices.Sorted(slices.Values(p.SharedTerms)), []string{"biorefinery", "packaging", "wood"}) {
+		t.Errorf("shared words %v, want wood, biorefinery and packaging", p.SharedTerms)
+	}
+	// "side streams" and "plastics recycling" are each used by two clusters and stand together; Uusimaa is a
+	// place, used by two as well, but not something a partner brings.
+	if !slices.Contains(p.BroughtTerms, "plastics recycling") || slices.ContainsFunc(p.BroughtTerms, func(s string) bool {
+		return strings.Contains(s, "uusimaa") || strings.Contains(s, "streams plastics")
+	}) {
+		t.Errorf("brought %v, want plastics recycling, and neither Uusimaa nor a phrase across the semicolon", p.BroughtTerms)
+	}
+	// Retail does not complement Energy-intensive industries in ComplementTable: the difference is in the words.
+	if len(p.Complementary) != 0 || !slices.Equal(p.Shared, []data.Ecosystem{ecoIntensive}) {
+		t.Errorf("ecosystems shared %v, brought %v", p.Shared, p.Complementary)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"clusterbridge/data"
 )
@@ -656,62 +657,87 @@ func sharedSectors(home, cand []string) []string {
 	return out
 }
 
-// terms finds the candidate's words that match the home's, best first; the words it brings that the home does
-// not use, best first; and the text part T. A brought word must be used by another cluster as well: a word
-// only one cluster uses is mostly a place or a name, which brings nothing to talk about.
+// terms finds the candidate's words that match the home's, best first; what it brings that the home does not
+// use, best first; and the text part T. A brought word must be used by another cluster as well (a word only one
+// cluster uses is mostly a place or a name) and say what the cluster works on (not placeWords); a brought word's
+// neighbour in the text that is brought too joins it as one phrase ("mechanical engineering").
 func (ix *Index) terms(c *data.Cluster, q query) (shared, brought []string, text float64) {
 	qw := make(map[int32]float32, len(q.terms))
 	for k, t := range q.terms {
 		qw[t] = q.weights[k]
 	}
-	type hit struct {
-		word string
-		w    float64
+	type place struct{ field, at int } // which text, and which word of it
+	type term struct {
+		id             int32
+		word           string // as it first stands
+		places         []place
+		shared, brings bool
+		w              float64
 	}
-	var hits, news []hit
-	counts := make(map[int32]int)
-	var words []string
-	var terms []int32
-	var named int // the name's terms come first; they are no brought words
+	var terms []term
+	index := make(map[int32]int)
+	field := 0
 	eachText(c, func(s string) {
-		tokens(s, func(st, w string) {
+		tokensAt(s, func(at int, st, w string) {
 			t, ok := ix.vocab[st]
 			if !ok {
 				return
 			}
-			if counts[t] == 0 {
-				terms = append(terms, t)
-				words = append(words, w)
+			if k, seen := index[t]; seen {
+				terms[k].places = append(terms[k].places, place{field, at})
+				return
 			}
-			counts[t]++
+			index[t] = len(terms)
+			terms = append(terms, term{id: t, word: w, places: []place{{field, at}}})
 		})
-		if named == 0 {
-			named = len(terms) + 1 // +1: zero means the name was not read yet
-		}
+		field++
 	})
 	var norm, dot float64
-	for k, t := range terms {
-		w := (1 + math.Log(float64(counts[t]))) * float64(ix.idf[t])
-		norm += w * w
-		if x, ok := qw[t]; ok {
-			hits = append(hits, hit{words[k], w * float64(x)})
-			dot += w * float64(x)
-		} else if k >= named-1 && ix.df[t] > 1 && !placeWords[words[k]] {
-			news = append(news, hit{words[k], w})
+	for k := range terms {
+		x := &terms[k]
+		x.w = (1 + math.Log(float64(len(x.places)))) * float64(ix.idf[x.id])
+		norm += x.w * x.w
+		if h, ok := qw[x.id]; ok {
+			x.shared = true
+			dot += x.w * float64(h)
+			x.w *= float64(h)
+		} else {
+			// field 0 is the name: its words name the cluster rather than say what it brings
+			x.brings = x.places[0].field > 0 && ix.df[x.id] > 1 && utf8.RuneCountInString(x.word) > 3 && !placeWords[x.word]
 		}
 	}
 	if norm > 0 && dot > 0 {
 		text = min(math.Sqrt(dot/math.Sqrt(norm)), 1)
 	}
-	best := func(hs []hit, n int) []string {
-		slices.SortStableFunc(hs, func(a, b hit) int { return cmp.Compare(b.w, a.w) })
-		var out []string
-		for _, h := range hs[:min(n, len(hs))] {
-			out = append(out, h.word)
+	byWeight := slices.Clone(terms)
+	slices.SortStableFunc(byWeight, func(a, b term) int { return cmp.Compare(b.w, a.w) })
+	used := make(map[int32]bool)
+	for _, x := range byWeight {
+		switch {
+		case x.shared && len(shared) < maxSharedTerms:
+			shared = append(shared, x.word)
+		case x.brings && len(brought) < maxBroughtTerms && !used[x.id]:
+			phrase := x.word
+			used[x.id] = true
+			for _, y := range terms { // a brought neighbour joins it, in the text's order
+				if !y.brings || used[y.id] {
+					continue
+				}
+				for _, px := range x.places {
+					if slices.Contains(y.places, place{px.field, px.at + 1}) {
+						phrase, used[y.id] = phrase+" "+y.word, true
+						break
+					}
+					if slices.Contains(y.places, place{px.field, px.at - 1}) {
+						phrase, used[y.id] = y.word+" "+phrase, true
+						break
+					}
+				}
+			}
+			brought = append(brought, phrase)
 		}
-		return out
 	}
-	return best(hits, maxSharedTerms), best(news, maxBroughtTerms), text
+	return shared, brought, text
 }
 
 // LabelText describes a label for a reason line in English: "Gold valid until 2026-09-30", "Silver, expired
