@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -55,6 +56,12 @@ func TestMarkClosedFromTheDetail(t *testing.T) {
 	last := w.partners.suggestions[len(w.partners.suggestions)-1]
 	if last.ID != forst.ID || !last.Closed {
 		t.Errorf("last suggestion is %s (closed %v), want the closed %s", last.Name, last.Closed, forst.Name)
+	}
+	if !strings.HasSuffix(w.partners.status.Text, " 1 you marked closed comes last.") {
+		t.Errorf("the status reads %q", w.partners.status.Text)
+	}
+	if !strings.HasPrefix(last.Why, "Closed (your mark): merged into a national cluster; ") {
+		t.Errorf("the closed one's reason reads %q", last.Why)
 	}
 
 	w.onClusterSelected(forst.ID)

@@ -408,8 +408,10 @@ func (p *partnersView) askCountries(codes []string) {
 	checks := widget.NewCheckGroup(names, nil)
 	checks.SetSelected(chosen)
 	p.countryForm, p.countryCodesOfForm = checks, codes
+	list := container.NewVScroll(checks)
+	list.SetMinSize(fyne.NewSize(300, 400)) // a scroll in a form row would otherwise show one country
 	d := dialog.NewForm(lang.L("Countries"), lang.L("Choose"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("Look in"), container.NewVScroll(checks))},
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Look in"), list)},
 		func(ok bool) {
 			p.countryForm, p.countryDialog = nil, nil
 			var picked []string
@@ -507,8 +509,22 @@ func (p *partnersView) show(list []partner) {
 	p.empty.Hide()
 	// No "✓" here: the theme's font lacks it, and one such glyph makes Fyne load and keep system fallback fonts
 	// (about 15 MB).
-	p.status.SetText(lang.L("{{.Count}} partners abroad, best first; a tick marks those on a shortlist. Click one to open it, + to shortlist it.",
-		map[string]any{"Count": len(list)}))
+	status := lang.L("{{.Count}} partners abroad, best first; a tick marks those on a shortlist. Click one to open it, + to shortlist it.",
+		map[string]any{"Count": len(list)})
+	if closed := closedCount(list); closed > 0 {
+		status += " " + lang.N("{{.Count}} you marked closed come last.", closed, map[string]any{"Count": closed})
+	}
+	p.status.SetText(status)
+}
+
+func closedCount(list []partner) int {
+	n := 0
+	for _, s := range list {
+		if s.Closed {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *partnersView) onRowSelected(id widget.ListItemID) {
@@ -793,7 +809,7 @@ func (r *partnerRow) set(i int, s partner) {
 }
 
 // partnerWhy is the suggestion's one-line reason in the window's language: "Both work on forestry; they bring
-// wood (Construction); Silver 2018, probably expired (labels last about two years); Germany". A shared ecosystem
+// wood (Construction); Silver 2018, probably expired long ago; Germany". A shared ecosystem
 // is named only when no word is shared: alone it is weak evidence.
 func partnerWhy(s suggest.Suggestion, c data.Cluster, today time.Time) string {
 	var parts []string
@@ -815,12 +831,12 @@ func partnerWhy(s suggest.Suggestion, c data.Cluster, today time.Time) string {
 	case len(s.BroughtTerms) > 0:
 		parts = append(parts, lang.L("they bring {{.Words}}", map[string]any{"Words": andList(s.BroughtTerms)}))
 	}
-	if c.Label != data.LabelNone {
-		label := labelStatusText(c, today)
-		if s.LongExpired {
-			label = lang.L("{{.Label}}, over a year ago", map[string]any{"Label": label})
-		}
-		parts = append(parts, label)
+	switch {
+	case s.LongExpired && s.LabelStatus == data.StatusProbablyExpired: // a dated one tells when by its date
+		parts = append(parts, lang.L("{{.Label}} {{.Year}}, probably expired long ago",
+			map[string]any{"Label": labelName(c.Label), "Year": c.LabelYear}))
+	case c.Label != data.LabelNone:
+		parts = append(parts, labelStatusText(c, today))
 	}
 	parts = append(parts, countryName(s.Country))
 	line := []rune(strings.Join(parts, "; "))

@@ -202,7 +202,8 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, overview, matches, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
+// countries, labels, overview, matches, import, about, cluster:ID or partners:ID[:CURIOSITY] opens that view
+// first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -215,8 +216,8 @@ func (m *MainWindow) ShowAndRun() {
 	m.app.Run()
 }
 
-// showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "matches", "import",
-// "about", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
+// showView brings a view to the front: "clusters", "shortlists", "partners", "countries", "labels", "overview",
+// "matches", "import", "about", "cluster:ID" or "partners:ID[:CURIOSITY]" (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -225,6 +226,9 @@ func (m *MainWindow) showView(name string) {
 		m.tabs.Select(m.listTab)
 	case "partners":
 		m.tabs.Select(m.partnerTab)
+	case "countries": // the Partners tab's Countries… dialog
+		m.tabs.Select(m.partnerTab)
+		m.partners.onChooseCountries()
 	case "labels":
 		m.tabs.Select(m.labelTab)
 	case "overview":
@@ -237,6 +241,10 @@ func (m *MainWindow) showView(name string) {
 		m.onAbout()
 	default:
 		if ref, ok := strings.CutPrefix(name, "partners:"); ok {
+			ref, curiosity, _ := strings.Cut(ref, ":") // partners:ID:0.5 sets the curiosity slider too
+			if c, err := strconv.ParseFloat(curiosity, 64); err == nil {
+				m.partners.curiosity.SetValue(c)
+			}
 			if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
 				m.background(func(ctx context.Context) func() {
 					c, err := m.store.Cluster(ctx, id)

@@ -189,8 +189,8 @@ func whyLine(s suggest.Suggestion) string {
 		parts = append(parts, "they bring "+andList(s.BroughtTerms))
 	}
 	if l := suggest.LabelText(s.Label, s.LabelStatus, s.LabelThrough); l != "" {
-		if s.LongExpired {
-			l += " (over a year ago)"
+		if s.LongExpired && s.LabelStatus == data.StatusProbablyExpired { // a dated one tells when by its date
+			l += " long ago"
 		}
 		parts = append(parts, l)
 	}

@@ -75,7 +75,7 @@ func TestSuggestForAForestClusterNamesTheSharedWordsAndHonoursClosedMarks(t *tes
 		t.Errorf("BioVale: why %q", w)
 	}
 	forst := byName["Cluster Forst und Holz in Bayern"]
-	if !strings.HasPrefix(forst.Why, "Both work on forestry; they bring wood (Construction); Silver, probably expired (over a year ago)") {
+	if !strings.HasPrefix(forst.Why, "Both work on forestry; they bring wood (Construction); Silver, probably expired long ago") {
 		t.Errorf("Forst und Holz: why %q", forst.Why)
 	}
 	if code, out, errOut := run(t, db, "mark-closed", "Cluster Forst und Holz", "--note", "merged in 2024"); code != 0 || !strings.Contains(out, "marked closed") {
