@@ -144,11 +144,9 @@ type partnersView struct {
 
 	// countryCodes are the countries chosen one by one in the Countries… dialog (nil when none were);
 	// country is the country choice shown, to go back to when that dialog is cancelled.
-	countryCodes       []string
-	country            string
-	countryForm        *widget.CheckGroup // the open Countries… dialog's checklist, for tests
-	countryCodesOfForm []string           // its codes, in the checklist's order
-	countryDialog      *dialog.FormDialog
+	countryCodes []string
+	country      string
+	countryForm  *widget.CheckGroup // the open Countries… dialog's checklist, for tests
 
 	homeName  *widget.Label
 	curiosity *widget.Slider
@@ -407,33 +405,38 @@ func (p *partnersView) askCountries(codes []string) {
 	}
 	checks := widget.NewCheckGroup(names, nil)
 	checks.SetSelected(chosen)
-	p.countryForm, p.countryCodesOfForm = checks, codes
+	p.countryForm = checks
 	list := container.NewVScroll(checks)
 	list.SetMinSize(fyne.NewSize(300, 400)) // a scroll in a form row would otherwise show one country
 	d := dialog.NewForm(lang.L("Countries"), lang.L("Choose"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Look in"), list)},
 		func(ok bool) {
-			p.countryForm, p.countryDialog = nil, nil
+			p.countryForm = nil
 			var picked []string
 			for i, n := range names {
-				if slices.Contains(checks.Selected, n) {
+				if ok && slices.Contains(checks.Selected, n) {
 					picked = append(picked, codes[i])
 				}
 			}
-			if !ok || len(picked) == 0 {
-				p.setCountryChoice(p.country) // nothing chosen: the filter stays as it was
-				return
-			}
-			p.countryCodes = picked
-			p.group.SetOptions(p.countryChoices())
-			p.setCountryChoice(countriesText(picked))
-			p.country = p.group.Selected
-			p.saveCountryChoice()
-			p.onOptionsChanged()
+			p.onCountriesChosen(picked)
 		}, p.win)
 	d.Resize(fyne.NewSize(420, 520))
-	p.countryDialog = d
 	showForm(p.win, d)
+}
+
+// onCountriesChosen looks in the countries chosen in the Countries… dialog; none (or Cancel) leaves the filter
+// as it was.
+func (p *partnersView) onCountriesChosen(codes []string) {
+	if len(codes) == 0 {
+		p.setCountryChoice(p.country)
+		return
+	}
+	p.countryCodes = codes
+	p.group.SetOptions(p.countryChoices())
+	p.setCountryChoice(countriesText(codes))
+	p.country = p.group.Selected
+	p.saveCountryChoice()
+	p.onOptionsChanged()
 }
 
 // setCountryChoice shows a choice without acting on it.

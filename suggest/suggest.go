@@ -281,7 +281,7 @@ const (
 	wLabel      = 0.15
 	wSharedInS  = 0.3 // a shared broad ecosystem is weak evidence; shared words count more
 	wBareC      = 0.6 // the share of the complementary score a candidate with no touch point keeps
-	curveExp    = 1.5 // the slider's position c moves the weights by u = c^1.5: otherwise ties among the similar break at once
+	curveExp    = 1.5 // the slider's c moves the weights by u = c^1.5, lest the first step only break ties
 	complementK = 0.7
 	// longExpiredFactor scales the score of a cluster whose label ran out more than a year ago.
 	longExpiredFactor = 0.8
@@ -422,7 +422,8 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 		if e == 0 && t == 0 && dd == 0 {
 			continue
 		}
-		s, c := likeness(e, t), complementarity(e, t, dd)
+		s := likeness(e, t)
+		c := complementarity(s, dd)
 		maxS, maxC = max(maxS, s), max(maxC, c)
 		fits = append(fits, fit{int32(i), s, c})
 	}
@@ -467,9 +468,9 @@ func likeness(e, t float64) float32 {
 	return float32(wSharedInS*e + (1-wSharedInS)*t)
 }
 
-// complementarity is C: what the candidate brings (D), worth most with a touch point to start from.
-func complementarity(e, t, d float64) float32 {
-	return float32(d * (wBareC + (1-wBareC)*math.Sqrt(float64(likeness(e, t)))))
+// complementarity is C: what the candidate brings (D), worth most with a touch point (likeness s) to start from.
+func complementarity(s float32, d float64) float32 {
+	return float32(d * (wBareC + (1-wBareC)*math.Sqrt(float64(s))))
 }
 
 // sharedScore is E: the mean of how much of the home the shared ecosystems cover and their Dice coefficient.
