@@ -36,6 +36,7 @@ type clusterDetail struct {
 	mail         *widget.Button            // writes to the published e-mail address; nil when none is published
 	copies       map[string]*widget.Button // each fact's copy button, by the text it copies
 	findPartners *widget.Button
+	markClosed   *widget.Button // Mark as closed, or Mark as active for a cluster the user marked closed
 	addTo        *widget.Select
 	addButton    *widget.Button
 	statuses     map[int64]*widget.Select // by shortlist id
@@ -54,6 +55,7 @@ type clusterDetail struct {
 	onEditNote       func(n data.Note, text string)
 	onDeleteNote     func(n data.Note)
 	onFindPartners   func(c data.Cluster)
+	onMarkClosed     func(c data.Cluster)
 }
 
 func newClusterDetail() *clusterDetail {
@@ -61,7 +63,7 @@ func newClusterDetail() *clusterDetail {
 		onOpenAddress: func(*url.URL) {}, onCopy: func(string) {}, onAddToShortlist: func(int64) {},
 		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
 		onEditNote: func(data.Note, string) {}, onDeleteNote: func(data.Note) {},
-		onFindPartners: func(data.Cluster) {}, drafts: newNoteDrafts()}
+		onFindPartners: func(data.Cluster) {}, onMarkClosed: func(data.Cluster) {}, drafts: newNoteDrafts()}
 	d.build()
 	return d
 }
@@ -108,6 +110,11 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	placeLine := d.fact(strings.Join(place, " · "))
 
 	objs := []fyne.CanvasObject{d.withCopy(title, c.Name), placeLine}
+	if c.Closed {
+		closed := wrapped(closedText(c.ClosedNote))
+		closed.Importance = widget.WarningImportance
+		objs = append(objs, closed)
+	}
 	objs = append(objs, d.labelLines()...)
 
 	d.website = nil
@@ -119,7 +126,14 @@ func (d *clusterDetail) show(c data.Cluster, lists []data.Shortlist) {
 	}
 	d.findPartners = widget.NewButtonWithIcon(lang.L("Find partners"), theme.SearchIcon(), func() { d.onFindPartners(d.cluster) })
 	d.findPartners.Importance = widget.HighImportance
-	objs = append(objs, container.NewHBox(d.findPartners))
+	mark := lang.L("Mark as closed")
+	if c.Closed {
+		mark = lang.L("Mark as active")
+	}
+	d.markClosed = widget.NewButton(mark, func() { d.onMarkClosed(d.cluster) })
+	d.markClosed.Importance = widget.LowImportance
+	// one under the other: side by side they would make the detail pane, and so the window, wider
+	objs = append(objs, container.NewHBox(d.findPartners), container.NewHBox(d.markClosed))
 
 	form := container.New(layout.NewFormLayout())
 	field := func(name, value string) {

@@ -265,13 +265,14 @@ func (b *formButton) FocusGained() {
 // whose boxes keep Escape and Enter. Selected is kept as the boxes are ticked, as CheckGroup's is.
 type checkList struct {
 	widget.BaseWidget
+	Options  []string
 	Selected []string
 	checks   []*formCheck
 	grid     *fyne.Container
 }
 
 func newCheckList(options []string) *checkList {
-	l := &checkList{}
+	l := &checkList{Options: options}
 	var cell fyne.Size
 	for _, o := range options {
 		c := newFormCheck(o, func(bool) { l.collect() })

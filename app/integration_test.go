@@ -183,13 +183,17 @@ func everyDialog(t *testing.T, w *testWindow) []dialogCase {
 		{"Export with no shortlist open", func(*testing.T, *testWindow) { w.shortlists.open = 0; w.onExportOpenShortlist() }},
 		{"My cluster", func(*testing.T, *testWindow) { w.partners.onEditMyCluster() }},
 		{"Add a suggestion to a shortlist", func(*testing.T, *testWindow) {
-			w.partners.askShortlist(suggest.Suggestion{ID: fbcd, Name: "Food & Bio Cluster Denmark"}, []data.Shortlist{l})
+			w.partners.askShortlist(partner{Suggestion: suggest.Suggestion{ID: fbcd, Name: "Food & Bio Cluster Denmark"}}, []data.Shortlist{l})
 		}},
 		{"Import", func(*testing.T, *testWindow) { w.onImport() }},
 		{"Import: add a file", func(*testing.T, *testWindow) { w.onImport(); w.importer.onAddFile() }},
 		{"Export: the file to write", func(*testing.T, *testWindow) { w.chooseExportFile(l, data.CSVSemicolon) }},
 		{"Export this list", func(*testing.T, *testWindow) { w.onExportList() }},
 		{"Getting started", func(*testing.T, *testWindow) { w.onGettingStarted() }},
+		{"Countries", func(*testing.T, *testWindow) {
+			w.partners.askCountries([]string{"DK", "NL", "SE", "NO", "DE", "FR", "BE", "FI", "IT", "ES", "PL", "AT", "CZ", "EE", "LV", "LT", "IE", "PT", "GR", "HU"})
+		}},
+		{"Mark as closed", func(*testing.T, *testWindow) { w.onMarkClosed(cluster(fbcd)) }},
 		{"Import history", func(*testing.T, *testWindow) { w.onImportHistory() }},
 		{"Restore with no backup yet", func(*testing.T, *testWindow) { w.onRestore() }},
 		{"The catalogue is damaged", func(*testing.T, *testWindow) {

@@ -25,6 +25,10 @@ import (
 // prefMyCluster keeps the user's own cluster profile ("my cluster") as JSON.
 const prefMyCluster = "partners.mycluster"
 
+// prefPartnerCountries keeps the Partners country choice: "" for any country, a ready group's name, or the
+// codes of the countries chosen one by one ("NL,BE").
+const prefPartnerCountries = "partners.countries"
+
 // partnerLimit is how many suggestions the list shows, best first.
 const partnerLimit = 100
 
@@ -112,6 +116,12 @@ func (s *suggestIndex) forget() {
 	s.mu.Unlock()
 }
 
+// partner is a suggestion with its reason phrased in the window's language.
+type partner struct {
+	suggest.Suggestion
+	Why string
+}
+
 // partnersView ranks partner clusters abroad for a home cluster – one of the catalogue, or "my cluster" – with
 // why each fits, and adds them to shortlists.
 type partnersView struct {
@@ -127,9 +137,15 @@ type partnersView struct {
 
 	home        suggest.Home
 	hasHome     bool
-	suggestions []suggest.Suggestion
+	suggestions []partner
 	busy        bool // a suggestion job is under way
 	again       bool // the options changed while it ran
+
+	// countryCodes are the countries chosen one by one in the Countries… dialog (nil when none were);
+	// country is the country choice shown, to go back to when that dialog is cancelled.
+	countryCodes []string
+	country      string
+	countryForm  *checkList // the open Countries… dialog's checklist, for tests
 
 	homeName  *widget.Label
 	curiosity *widget.Slider
@@ -186,8 +202,9 @@ func (p *partnersView) build() {
 	p.curiosity = widget.NewSlider(0, 1)
 	p.curiosity.Step = 0.05
 	p.curiosity.OnChanged = func(float64) { p.onOptionsChanged() }
-	p.group = widget.NewSelect(groupChoices(), func(string) { p.onOptionsChanged() })
-	p.group.SetSelectedIndex(0)
+	p.group = widget.NewSelect(nil, nil)
+	p.loadCountryChoice()
+	p.group.OnChanged = p.onCountryChanged
 	p.validOnly = widget.NewCheck(lang.L("Valid labels only"), func(bool) { p.onOptionsChanged() })
 
 	similar := widget.NewLabel(lang.L("Most similar"))
@@ -264,10 +281,167 @@ func (p *partnersView) showHome() {
 func (p *partnersView) options() suggest.Options {
 	o := suggest.Options{Limit: partnerLimit, Curiosity: p.curiosity.Value, ValidOnly: p.validOnly.Checked,
 		Today: p.store.Today()}
-	if i := p.group.SelectedIndex(); i > 0 && i <= len(suggest.CountryGroups) {
-		o.Countries = slices.Clone(suggest.CountryGroups[i-1].Codes)
-	}
+	o.Countries = p.chosenCountries()
 	return o
+}
+
+// chosenCountries are the codes the country choice stands for; nil for any country.
+func (p *partnersView) chosenCountries() []string {
+	sel := p.group.Selected
+	for _, g := range suggest.CountryGroups {
+		if sel == groupName(g.Name) {
+			return slices.Clone(g.Codes)
+		}
+	}
+	if len(p.countryCodes) > 0 && sel == countriesText(p.countryCodes) {
+		return slices.Clone(p.countryCodes)
+	}
+	return nil
+}
+
+// countryChoices are the country filter's choices: any country, the ready groups, the countries chosen one by
+// one (when they were), and Countries… to choose them.
+func (p *partnersView) countryChoices() []string {
+	out := groupChoices()
+	if len(p.countryCodes) > 0 {
+		out = append(out, countriesText(p.countryCodes))
+	}
+	return append(out, lang.L("Countries…"))
+}
+
+// countriesText names chosen countries for the country filter: "Netherlands, Belgium", or "5 countries" for
+// more than three.
+func countriesText(codes []string) string {
+	if len(codes) > 3 {
+		return lang.N("{{.Count}} countries", len(codes), map[string]any{"Count": len(codes)})
+	}
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = countryName(c)
+	}
+	return strings.Join(names, ", ")
+}
+
+// loadCountryChoice shows the country choice the preferences keep.
+func (p *partnersView) loadCountryChoice() {
+	saved := p.prefs.String(prefPartnerCountries)
+	choice := groupChoices()[0]
+	if g, ok := groupNamed(saved); ok {
+		choice = groupName(g.Name)
+	} else if codes, unknown := suggest.ExpandCountries(strings.Split(saved, ",")); len(codes) > 0 && len(unknown) == 0 {
+		p.countryCodes = codes
+		choice = countriesText(codes)
+	}
+	p.group.SetOptions(p.countryChoices())
+	p.group.SetSelected(choice)
+	p.country = choice
+}
+
+func groupNamed(name string) (suggest.CountryGroup, bool) {
+	for _, g := range suggest.CountryGroups {
+		if g.Name == name {
+			return g, true
+		}
+	}
+	return suggest.CountryGroup{}, false
+}
+
+// saveCountryChoice keeps the country choice shown in the preferences.
+func (p *partnersView) saveCountryChoice() {
+	saved := ""
+	for _, g := range suggest.CountryGroups {
+		if p.group.Selected == groupName(g.Name) {
+			saved = g.Name
+		}
+	}
+	if len(p.countryCodes) > 0 && p.group.Selected == countriesText(p.countryCodes) {
+		saved = strings.Join(p.countryCodes, ",")
+	}
+	p.prefs.SetString(prefPartnerCountries, saved)
+}
+
+func (p *partnersView) onCountryChanged(v string) {
+	if v == lang.L("Countries…") {
+		p.onChooseCountries()
+		return
+	}
+	if v == p.country {
+		return
+	}
+	p.country = v
+	p.saveCountryChoice()
+	p.onOptionsChanged()
+}
+
+// onChooseCountries asks which countries to look in, from those the catalogue holds.
+func (p *partnersView) onChooseCountries() {
+	p.jobs.run(func(ctx context.Context) func() {
+		ix, _, err := p.index.get(ctx, p.store, func() {})
+		var codes []string
+		if err == nil {
+			codes = ix.Countries()
+		}
+		return func() {
+			if err != nil {
+				p.setCountryChoice(p.country)
+				showErrorOn(p.win, err)
+				return
+			}
+			p.askCountries(codes)
+		}
+	})
+}
+
+func (p *partnersView) askCountries(codes []string) {
+	slices.SortFunc(codes, func(a, b string) int { return strings.Compare(countryName(a), countryName(b)) })
+	names := make([]string, len(codes))
+	var chosen []string
+	for i, c := range codes {
+		names[i] = countryName(c)
+		if slices.Contains(p.countryCodes, c) {
+			chosen = append(chosen, names[i])
+		}
+	}
+	checks := newCheckList(names)
+	checks.SetSelected(chosen)
+	p.countryForm = checks
+	d := newFormDialog(lang.L("Countries"), lang.L("Choose"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Look in"), checks)},
+		func(ok bool) {
+			p.countryForm = nil
+			var picked []string
+			for i, n := range names {
+				if ok && slices.Contains(checks.Selected, n) {
+					picked = append(picked, codes[i])
+				}
+			}
+			p.onCountriesChosen(picked)
+		}, p.win)
+	d.Resize(fyne.NewSize(420, 520))
+	showForm(p.win, d)
+}
+
+// onCountriesChosen looks in the countries chosen in the Countries… dialog; none (or Cancel) leaves the filter
+// as it was.
+func (p *partnersView) onCountriesChosen(codes []string) {
+	if len(codes) == 0 {
+		p.setCountryChoice(p.country)
+		return
+	}
+	p.countryCodes = codes
+	p.group.SetOptions(p.countryChoices())
+	p.setCountryChoice(countriesText(codes))
+	p.country = p.group.Selected
+	p.saveCountryChoice()
+	p.onOptionsChanged()
+}
+
+// setCountryChoice shows a choice without acting on it.
+func (p *partnersView) setCountryChoice(v string) {
+	on := p.group.OnChanged
+	p.group.OnChanged = nil
+	p.group.SetSelected(v)
+	p.group.OnChanged = on
 }
 
 func (p *partnersView) onOptionsChanged() {
@@ -287,15 +461,14 @@ func (p *partnersView) refresh() {
 	home, opts := p.home, p.options()
 	p.jobs.run(func(ctx context.Context) func() {
 		ix, byID, err := p.index.get(ctx, p.store, func() { p.jobs.do(p.showPreparing) })
-		var list []suggest.Suggestion
+		var list []partner
 		if err == nil {
 			opts.Shortlisted, err = p.store.ShortlistedIDs(ctx)
 		}
 		if err == nil {
-			list = ix.Suggest(home, opts)
-			for i := range list {
-				if c, ok := byID[list[i].ID]; ok {
-					list[i].Why = partnerWhy(list[i], *c, opts.Today)
+			for _, s := range ix.Suggest(home, opts) {
+				if c, ok := byID[s.ID]; ok {
+					list = append(list, partner{s, partnerWhy(s, *c, opts.Today)})
 				}
 			}
 		}
@@ -323,7 +496,7 @@ func (p *partnersView) showPreparing() {
 	p.preparing.Start()
 }
 
-func (p *partnersView) show(list []suggest.Suggestion) {
+func (p *partnersView) show(list []partner) {
 	p.suggestions = list
 	p.list.UnselectAll()
 	p.list.Refresh()
@@ -336,8 +509,22 @@ func (p *partnersView) show(list []suggest.Suggestion) {
 	p.empty.Hide()
 	// No "✓" here: the theme's font lacks it, and one such glyph makes Fyne load and keep system fallback fonts
 	// (about 15 MB).
-	p.status.SetText(lang.L("{{.Count}} partners abroad, best first; a tick marks those on a shortlist. Click one to open it, + to shortlist it.",
-		map[string]any{"Count": len(list)}))
+	status := lang.L("{{.Count}} partners abroad, best first; a tick marks those on a shortlist. Click one to open it, + to shortlist it.",
+		map[string]any{"Count": len(list)})
+	if closed := closedCount(list); closed > 0 {
+		status += " " + lang.N("{{.Count}} you marked closed come last.", closed, map[string]any{"Count": closed})
+	}
+	p.status.SetText(status)
+}
+
+func closedCount(list []partner) int {
+	n := 0
+	for _, s := range list {
+		if s.Closed {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *partnersView) onRowSelected(id widget.ListItemID) {
@@ -376,7 +563,7 @@ func (p *partnersView) onAddClicked(i int) {
 	})
 }
 
-func (p *partnersView) askShortlist(s suggest.Suggestion, lists []data.Shortlist) {
+func (p *partnersView) askShortlist(s partner, lists []data.Shortlist) {
 	newList := lang.L("New shortlist…")
 	names := make([]string, 0, len(lists)+1)
 	for _, l := range lists {
@@ -607,7 +794,7 @@ func (r *partnerRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.box)
 }
 
-func (r *partnerRow) set(i int, s suggest.Suggestion) {
+func (r *partnerRow) set(i int, s partner) {
 	r.index = i
 	r.name.SetText(s.Name)
 	r.score.SetText(lang.L("score {{.Score}}", map[string]any{"Score": fmt.Sprintf("%.2f", s.Score)}))
@@ -621,24 +808,54 @@ func (r *partnerRow) set(i int, s suggest.Suggestion) {
 	r.box.Refresh() // the score's width may have changed
 }
 
-// partnerWhy is the suggestion's one-line reason in the window's language: "Shares Agri-food; brings
-// Energy-renewables; similar focus: biogas; Gold, valid until 30 Sep 2026; Netherlands".
+// partnerWhy is the suggestion's one-line reason in the window's language: "Both work on forestry; they bring
+// wood (Construction); Silver 2018, probably expired long ago; Germany". A shared ecosystem
+// is named only when no word is shared: alone it is weak evidence.
 func partnerWhy(s suggest.Suggestion, c data.Cluster, today time.Time) string {
 	var parts []string
-	if len(s.Shared) > 0 {
-		parts = append(parts, lang.L("shares {{.Ecosystems}}", map[string]any{"Ecosystems": ecosystemList(s.Shared)}))
+	if s.Closed {
+		parts = append(parts, closedText(s.ClosedNote))
 	}
-	if len(s.Complementary) > 0 {
-		parts = append(parts, lang.L("brings {{.Ecosystems}}", map[string]any{"Ecosystems": ecosystemList(s.Complementary)}))
+	switch {
+	case len(s.SharedTerms) > 0:
+		parts = append(parts, lang.L("both work on {{.Words}}", map[string]any{"Words": andList(s.SharedTerms)}))
+	case len(s.Shared) > 0:
+		parts = append(parts, lang.L("both in {{.Ecosystems}}", map[string]any{"Ecosystems": ecosystemList(s.Shared)}))
 	}
-	if len(s.FocusWords) > 0 {
-		parts = append(parts, lang.L("similar focus: {{.Words}}", map[string]any{"Words": strings.Join(s.FocusWords, ", ")}))
+	switch {
+	case len(s.BroughtTerms) > 0 && len(s.Complementary) > 0:
+		parts = append(parts, lang.L("they bring {{.Words}} ({{.Ecosystems}})",
+			map[string]any{"Words": andList(s.BroughtTerms), "Ecosystems": ecosystemList(s.Complementary)}))
+	case len(s.Complementary) > 0:
+		parts = append(parts, lang.L("they bring {{.Ecosystems}}", map[string]any{"Ecosystems": ecosystemList(s.Complementary)}))
+	case len(s.BroughtTerms) > 0:
+		parts = append(parts, lang.L("they bring {{.Words}}", map[string]any{"Words": andList(s.BroughtTerms)}))
 	}
-	if c.Label != data.LabelNone {
+	switch {
+	case s.LongExpired && s.LabelStatus == data.StatusProbablyExpired: // a dated one tells when by its date
+		parts = append(parts, lang.L("{{.Label}} {{.Year}}, probably expired long ago",
+			map[string]any{"Label": labelName(c.Label), "Year": c.LabelYear}))
+	case c.Label != data.LabelNone:
 		parts = append(parts, labelStatusText(c, today))
 	}
 	parts = append(parts, countryName(s.Country))
 	line := []rune(strings.Join(parts, "; "))
 	line[0] = unicode.ToUpper(line[0])
 	return string(line)
+}
+
+// closedText is the user's closed mark with its note: "Closed (your mark): merged in 2024".
+func closedText(note string) string {
+	if note == "" {
+		return lang.L("Closed (your mark)")
+	}
+	return lang.L("Closed (your mark): {{.Note}}", map[string]any{"Note": note})
+}
+
+// andList joins words as the language does: "a", "a and b", "a, b and c".
+func andList(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return lang.L("{{.Items}} and {{.Last}}", map[string]any{"Items": strings.Join(ws[:len(ws)-1], ", "), "Last": ws[len(ws)-1]})
 }

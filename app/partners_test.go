@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"clusterbridge/data"
@@ -174,11 +175,88 @@ func TestMyClusterIsKeptAndUsedAsHome(t *testing.T) {
 
 func TestPartnerWhyIsTranslatedLine(t *testing.T) {
 	registerTranslations()
-	s := suggest.Suggestion{Country: "NL", Shared: []data.Ecosystem{"Agri-food"}, Complementary: []data.Ecosystem{"Energy-renewables"}}
-	c := data.Cluster{Label: data.LabelGold, LabelValidUntil: "2026-09-30"}
-	got := partnerWhy(s, c, testDay)
-	want := "Shares Agri-food; brings Energy-renewables; Gold, valid until 30 Sep 2026; Netherlands"
-	if got != want {
-		t.Errorf("why reads %q, want %q", got, want)
+	for _, c := range []struct {
+		s    suggest.Suggestion
+		c    data.Cluster
+		want string
+	}{
+		{suggest.Suggestion{Country: "NL", Shared: []data.Ecosystem{"Agri-food"}, Complementary: []data.Ecosystem{"Energy-renewables"}},
+			data.Cluster{Label: data.LabelGold, LabelValidUntil: "2026-09-30"},
+			"Both in Agri-food; they bring Energy-renewables; Gold, valid until 30 Sep 2026; Netherlands"},
+		{suggest.Suggestion{Country: "DE", SharedTerms: []string{"wood", "biorefinery", "packaging"},
+			Shared: []data.Ecosystem{"Energy-intensive industries"}, Complementary: []data.Ecosystem{"Construction"},
+			BroughtTerms: []string{"plastics", "recycling"}, LongExpired: true},
+			data.Cluster{Label: data.LabelSilver, LabelValidUntil: "2019-04-30"},
+			"Both work on wood, biorefinery and packaging; they bring plastics and recycling (Construction); Silver, expired 30 Apr 2019; Germany"},
+		{suggest.Suggestion{Country: "DE", SharedTerms: []string{"forestry"}, BroughtTerms: []string{"wood"}, Complementary: []data.Ecosystem{"Construction"},
+			LongExpired: true, LabelStatus: data.StatusProbablyExpired},
+			data.Cluster{Label: data.LabelSilver, LabelYear: 2018},
+			"Both work on forestry; they bring wood (Construction); Silver 2018, probably expired long ago; Germany"},
+		{suggest.Suggestion{Country: "FI", SharedTerms: []string{"wood", "biorefinery", "packaging"}, BroughtTerms: []string{"plastics recycling"}},
+			data.Cluster{},
+			"Both work on wood, biorefinery and packaging; they bring plastics recycling; Finland"},
+		{suggest.Suggestion{Country: "FI", SharedTerms: []string{"forestry"}, Closed: true, ClosedNote: "merged in 2024"},
+			data.Cluster{},
+			"Closed (your mark): merged in 2024; both work on forestry; Finland"},
+	} {
+		if got := partnerWhy(c.s, c.c, testDay); got != c.want {
+			t.Errorf("why reads %q, want %q", got, c.want)
+		}
+	}
+}
+
+// Two countries chosen one by one in the Countries… dialog: only clusters there are suggested, the choice is
+// remembered, and cancelling the dialog later leaves it as it was.
+func TestPartnersInTwoChosenCountries(t *testing.T) {
+	p, q, store, _ := newTestPartners(t)
+	home, err := store.FindCluster(context.Background(), "Food & Bio Cluster Denmark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.setHome(home)
+	waitJobs(t, q, "suggestions", func() bool { return p.jobs.idle() && !p.busy })
+	p.group.SetSelected("Countries…")
+	waitJobs(t, q, "the Countries dialog", func() bool { return p.countryForm != nil })
+	if !slices.Contains(p.countryForm.Options, "Netherlands") || slices.Contains(p.countryForm.Options, "Atlantis") ||
+		len(p.countryForm.Options) < 20 {
+		t.Fatalf("the dialog offers %v", p.countryForm.Options)
+	}
+	p.countryForm.SetSelected([]string{"Netherlands", "Italy"})
+	p.win.Canvas().Unfocus()
+	p.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitJobs(t, q, "suggestions in two countries", func() bool { return p.jobs.idle() && !p.busy })
+	if p.group.Selected != "Italy, Netherlands" {
+		t.Errorf("the filter shows %q", p.group.Selected)
+	}
+	seen := map[string]bool{}
+	for _, s := range p.suggestions {
+		seen[s.Country] = true
+		if s.Country != "NL" && s.Country != "IT" {
+			t.Errorf("%s (%s) listed under Italy and the Netherlands", s.Name, s.Country)
+		}
+	}
+	if !seen["NL"] || !seen["IT"] {
+		t.Errorf("countries listed %v, want both", seen)
+	}
+	chosen := p.ids()
+	if got := p.prefs.String(prefPartnerCountries); got != "IT,NL" {
+		t.Errorf("the preferences keep %q", got)
+	}
+	// Cancelled: the two countries stay.
+	p.group.SetSelected("Countries…")
+	waitJobs(t, q, "the Countries dialog again", func() bool { return p.countryForm != nil })
+	if !slices.Equal(p.countryForm.Selected, []string{"Italy", "Netherlands"}) {
+		t.Errorf("the dialog starts from %v", p.countryForm.Selected)
+	}
+	p.countryForm.SetSelected(nil)
+	p.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	waitJobs(t, q, "the list", func() bool { return p.jobs.idle() && !p.busy })
+	if p.group.Selected != "Italy, Netherlands" || !slices.Equal(p.ids(), chosen) {
+		t.Errorf("after cancelling the filter shows %q", p.group.Selected)
+	}
+	// A new Partners view (the next run) starts with the same choice.
+	again := newPartnersView(store, p.win, nil)
+	if again.group.Selected != "Italy, Netherlands" || !slices.Equal(again.chosenCountries(), []string{"IT", "NL"}) {
+		t.Errorf("the next run shows %q for %v", again.group.Selected, again.chosenCountries())
 	}
 }

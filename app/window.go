@@ -42,6 +42,7 @@ type MainWindow struct {
 	shortlists *shortlistView
 	banner     *sampleBanner
 	partners   *partnersView
+	closedForm *formEntry // the open Mark as closed dialog's note, for tests
 	labels     *labelWatchView
 	overview   *overviewView
 	reviews    *reviewView
@@ -149,6 +150,7 @@ func (m *MainWindow) build() {
 	m.detail.onEditNote = m.onEditNote
 	m.detail.onDeleteNote = m.onDeleteNote
 	m.detail.onFindPartners = m.onFindPartners
+	m.detail.onMarkClosed = m.onMarkClosed
 
 	m.shortlists.onNew = m.onNewShortlist
 	m.shortlists.onRename = m.onRenameShortlist
@@ -224,8 +226,9 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, overview, matches, import, import:PATH (imports the file or folder), about, start, history,
-// restore, mycluster, shortcuts, newlist, cluster:ID or partners:ID opens that view or dialog first, for pictures of it.
+// countries, labels, overview, matches, import, import:PATH (imports the file or folder), about, start, history,
+// restore, mycluster, shortcuts, newlist, cluster:ID or partners:ID[:CURIOSITY] opens that view or dialog first,
+// for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -238,8 +241,10 @@ func (m *MainWindow) ShowAndRun() {
 	m.app.Run()
 }
 
-// showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "matches", "import",
-// "import:PATH" (the Import dialog importing that file or folder), "about", "start" (Getting started), "history", "restore", "mycluster", "shortcuts", "newlist", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
+// showView brings a view to the front: "clusters", "shortlists", "partners", "countries", "labels", "overview",
+// "matches", "import", "import:PATH" (the Import dialog importing that file or folder), "about", "start" (Getting
+// started), "history", "restore", "mycluster", "shortcuts", "newlist", "cluster:ID" or "partners:ID[:CURIOSITY]"
+// (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -248,6 +253,9 @@ func (m *MainWindow) showView(name string) {
 		m.tabs.Select(m.listTab)
 	case "partners":
 		m.tabs.Select(m.partnerTab)
+	case "countries": // the Partners tab's Countries… dialog
+		m.tabs.Select(m.partnerTab)
+		m.partners.onChooseCountries()
 	case "labels":
 		m.tabs.Select(m.labelTab)
 	case "overview":
@@ -280,6 +288,10 @@ func (m *MainWindow) showView(name string) {
 			return
 		}
 		if ref, ok := strings.CutPrefix(name, "partners:"); ok {
+			ref, curiosity, _ := strings.Cut(ref, ":") // partners:ID:0.5 sets the curiosity slider too
+			if c, err := strconv.ParseFloat(curiosity, 64); err == nil {
+				m.partners.curiosity.SetValue(c)
+			}
 			if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
 				m.background(func(ctx context.Context) func() {
 					c, err := m.store.Cluster(ctx, id)

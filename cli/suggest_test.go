@@ -50,3 +50,54 @@ func TestLabelsListsShortlistedExpiredLabels(t *testing.T) {
 		t.Errorf("labels does not list GCE Ocean Technology's probably expired label with its source:\n%s", out)
 	}
 }
+
+func TestSuggestForAForestClusterNamesTheSharedWordsAndHonoursClosedMarks(t *testing.T) {
+	db := catalogue(t)
+	code, out, errOut := run(t, db, "suggest", "Paper Province", "--country", "DE,GB", "--format", "json")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	var got []suggestionJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 2 {
+		t.Fatalf("%d suggestions in DE and GB", len(got))
+	}
+	byName := map[string]suggestionJSON{}
+	for _, s := range got {
+		byName[s.Name] = s
+		if s.Country != "DE" && s.Country != "GB" {
+			t.Errorf("%s (%s) is outside --country DE,GB", s.Name, s.Country)
+		}
+	}
+	if w := byName["BioVale"].Why; !strings.HasPrefix(w, "Both work on bioeconomy; they bring Agri-food") {
+		t.Errorf("BioVale: why %q", w)
+	}
+	forst := byName["Cluster Forst und Holz in Bayern"]
+	if !strings.HasPrefix(forst.Why, "Both work on forestry; they bring wood (Construction); Silver, probably expired long ago") {
+		t.Errorf("Forst und Holz: why %q", forst.Why)
+	}
+	if code, out, errOut := run(t, db, "mark-closed", "Cluster Forst und Holz", "--note", "merged in 2024"); code != 0 || !strings.Contains(out, "marked closed") {
+		t.Fatalf("mark-closed: exit %d, %q %q", code, out, errOut)
+	}
+	_, out, _ = run(t, db, "suggest", "Paper Province", "--country", "DE,GB", "--limit", "50", "--format", "json")
+	got = nil
+	json.Unmarshal([]byte(out), &got)
+	last := got[len(got)-1]
+	if last.Name != forst.Name || !last.Closed || !strings.HasPrefix(last.Why, "Closed (your mark) merged in 2024; ") {
+		t.Errorf("after mark-closed the last is %s (closed %v): %q", last.Name, last.Closed, last.Why)
+	}
+	run(t, db, "mark-active", "Cluster Forst und Holz")
+	_, out, _ = run(t, db, "suggest", "Paper Province", "--country", "DE,GB", "--limit", "50", "--format", "json")
+	got = nil
+	json.Unmarshal([]byte(out), &got)
+	for _, s := range got {
+		if s.Closed {
+			t.Errorf("%s still closed after mark-active", s.Name)
+		}
+	}
+	if code, _, errOut := run(t, db, "mark-closed", "No Such Cluster Anywhere"); code == 0 || !strings.Contains(errOut, "No Such Cluster") {
+		t.Errorf("mark-closed of an unknown cluster: exit %d, %q", code, errOut)
+	}
+}

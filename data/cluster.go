@@ -139,6 +139,12 @@ type Cluster struct {
 	Facts     map[string]Source
 	UpdatedAt time.Time
 
+	// The user's mark that the cluster has closed (no source publishes this), and why. Filled by Store.Cluster
+	// and Store.AllClusters; set with Store.MarkClosed. Left out of JSON when unset, as a record read from a
+	// source never has it.
+	Closed     bool   `json:",omitempty"`
+	ClosedNote string `json:",omitempty"`
+
 	// Filled only by Store.Cluster: the user's own data about this cluster.
 	Notes      []Note
 	Shortlists []Membership

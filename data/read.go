@@ -66,6 +66,9 @@ func (s *Store) Cluster(ctx context.Context, id int64) (Cluster, error) {
 	if err := s.attachSources(ctx, one); err != nil {
 		return c, err
 	}
+	if err := s.attachMarks(ctx, one); err != nil {
+		return c, err
+	}
 	c = one[0]
 	if c.Notes, err = s.Notes(ctx, id); err != nil {
 		return c, err
@@ -185,6 +188,11 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 }
 
 // AllClusters returns every cluster without notes or shortlists, for scoring and exports of the whole catalogue.
+// The user's closed marks come along: the suggestions rank closed clusters last.
 func (s *Store) AllClusters(ctx context.Context) ([]Cluster, error) {
-	return queryAll(ctx, s.db, scanCluster, selectCluster+` ORDER BY id`)
+	cs, err := queryAll(ctx, s.db, scanCluster, selectCluster+` ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	return cs, s.attachMarks(ctx, cs)
 }

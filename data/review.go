@@ -296,6 +296,13 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 		{`DELETE FROM note_drafts WHERE cluster_id = ?2 AND note_id = 0
 			AND EXISTS (SELECT 1 FROM note_drafts WHERE cluster_id = ?1 AND note_id = 0)`, []any{keep, gone}},
 		{`UPDATE note_drafts SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
+		// the user's closed mark comes along; when both are marked, the earlier date and both notes
+		{`INSERT INTO cluster_marks (cluster_id, closed_at, note)
+			SELECT ?, closed_at, note FROM cluster_marks WHERE cluster_id = ? AND true
+			ON CONFLICT (cluster_id) DO UPDATE SET closed_at = min(closed_at, excluded.closed_at),
+			note = CASE WHEN excluded.note = '' OR excluded.note = note THEN note
+				WHEN note = '' THEN excluded.note ELSE note || '; ' || excluded.note END`, []any{keep, gone}},
+		{`DELETE FROM cluster_marks WHERE cluster_id = ?`, []any{gone}},
 		{`DELETE FROM cluster_sources WHERE cluster_id = ?`, []any{gone}},
 		{`DELETE FROM clusters WHERE id = ?`, []any{gone}},
 		// what pointed at gone points at keep

@@ -4,13 +4,19 @@
 //
 // # Score
 //
-// For a home H and a candidate C in another country, with curiosity c in [0,1] (clamped), the score is
+// For a home H and a candidate C in another country, with curiosity c in [0,1] (clamped) and u = c^1.5, the
+// score is
 //
-//	score = 0.85·M + 0.15·L
-//	M     = (1−c)·S + c·(0.6·D + 0.4·S)      (= S·(1−0.6c) + 0.6c·D)
-//	S     = 0.6·E + 0.4·T                    (similarity)
+//	score = (0.85·M + 0.15·L) · (0.8 if the label ran out more than a year before Today, else 1)
+//	M     = (1−u)²·S' + 2u(1−u)·√(S'·C') + u²·C'
+//	S     = 0.3·E + 0.7·T                  (likeness: shared words weigh more than a shared broad ecosystem)
+//	C     = D·(0.6 + 0.4·√S)               (complementarity: what C brings, worth more with a touch point)
 //
-// where every part lies in [0,1], so the score does too:
+// where S' and C' are S and C divided by the best S and C among this home's candidates, and every part lies in
+// [0,1], so the score does too. Scaled so, neither side drowns the other; the slider moves the weight from
+// likeness (c = 0) through candidates that are both alike and complementary (the middle) to complementarity
+// (c = 1), so the list changes over its whole length. u = c^1.5 keeps the first step from only breaking the ties
+// among the similar. Clusters the user marked closed come last, whatever their score.
 //
 //   - E, shared ecosystems: the mean of the home's coverage |H∩C|/|H| and the Dice coefficient
 //     2|H∩C|/(|H|+|C|). Coverage says whether there is a touch point at all; Dice makes a pure food cluster
@@ -25,12 +31,13 @@
 //     ComplementTable, each with the strength s of its best pair with H (Strong 1, Moderate 0.6), combined as
 //     1 − Π(1 − 0.7·s): one strong complement gives 0.7, two give 0.91.
 //   - L, label quality as of Options.Today: valid gold 1, valid silver 0.8, valid bronze 0.6, a label without a
-//     known validity date 0.3 to 0.4 by level, an expired label 0.15 to 0.2 by level, none 0.
+//     known validity date 0.3 to 0.4 by level, an expired label 0.15 to 0.2 by level, none 0, and a label that ran
+//     out more than a year ago (or whose year-only estimate did) 0, with the score cut by a fifth: such a
+//     cluster may have wound down.
 //
-// At curiosity 0 the ranking is by likeness (shared ecosystems and text); at curiosity 1 it is mostly by what
-// the candidate brings that the home lacks, while touch points still count for 40 % so that a partner that
-// both shares and brings beats one that only brings. The label never weighs more than 15 %: it tells how well
-// a cluster is run, not whether it fits.
+// A suggestion's reasons are structured: the sectors and words both use (SharedTerms), the ecosystems both
+// have, the complementary ecosystems and the words the candidate brings (BroughtTerms: words at least two
+// clusters use, not places). The window and the command line phrase them.
 //
 // Candidates with nothing in common and nothing to bring (E, T and D all 0) are not suggested. The home
 // itself (same ID) and clusters in the home's country are left out; so are clusters of unknown country when the

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 
 	"clusterbridge/data"
@@ -59,4 +60,17 @@ func groupNamed(s string) (CountryGroup, bool) {
 		}
 	}
 	return CountryGroup{}, false
+}
+
+// Countries are the codes of the countries the index's clusters are in, sorted; clusters of unknown country
+// add none.
+func (ix *Index) Countries() []string {
+	var out []string
+	for c := range ix.countries {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -17,7 +17,7 @@ func TestLookTopTen(t *testing.T) {
 			}
 			checkList(t, home, got)
 			for i, s := range got {
-				t.Logf("%2d %.3f E%.2f T%.2f D%.2f L%.2f %s — %s", i+1, s.Score, s.Parts.Shared, s.Parts.Text, s.Parts.Complementary, s.Parts.Label, s.Name, s.Why)
+				t.Logf("%2d %.3f E%.2f T%.2f D%.2f L%.2f %s — %v %v %v %v", i+1, s.Score, s.Parts.Shared, s.Parts.Text, s.Parts.Complementary, s.Parts.Label, s.Name, s.SharedTerms, s.Shared, s.Complementary, s.BroughtTerms)
 			}
 		}
 	}

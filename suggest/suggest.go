@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"clusterbridge/data"
 )
@@ -20,12 +22,13 @@ type Home struct {
 	Country    string // ISO code; clusters in this country are left out
 	Ecosystems []data.Ecosystem
 	Keywords   string
+	Sectors    []string // named sectors; a candidate naming the same one shares it as a whole
 }
 
 // HomeFromCluster makes a Home of a catalogue cluster: its focus, description and sectors are the keywords.
 func HomeFromCluster(c data.Cluster) Home {
 	kw := strings.TrimSpace(c.Focus + " " + c.Description + " " + strings.Join(c.Sectors, " "))
-	return Home{ID: c.ID, Name: c.Name, Country: c.Country, Ecosystems: c.Ecosystems, Keywords: kw}
+	return Home{ID: c.ID, Name: c.Name, Country: c.Country, Ecosystems: c.Ecosystems, Keywords: kw, Sectors: c.Sectors}
 }
 
 // Options narrow and tune a suggestion list. The zero value suggests every fitting cluster abroad, by likeness.
@@ -47,19 +50,25 @@ type Parts struct {
 	Label         float64 // L
 }
 
-// Suggestion is one suggested partner cluster and why.
+// Suggestion is one suggested partner cluster and why. The reasons are structured – the words and sectors
+// both use, the ecosystems both are in, what the candidate brings – for the window and the command line to
+// phrase in their own words.
 type Suggestion struct {
 	ID            int64
 	Name          string
 	Country       string
 	Score         float64 // 0..1
 	Parts         Parts
+	SharedTerms   []string         // up to three sectors or words both use (the candidate's words), best first
 	Shared        []data.Ecosystem // ecosystems home and candidate both have
 	Complementary []data.Ecosystem // ecosystems the candidate brings that complement the home's and the home lacks
-	FocusWords    []string         // up to three of the candidate's words that match the home's, best first
+	BroughtTerms  []string         // up to two of the candidate's words the home does not use, best first
 	Label         data.Label
 	LabelStatus   data.LabelStatus
-	Why           string // one line, e.g. "Shares Agri-food; brings Energy-renewables; Gold valid until 2026-09-30; Netherlands"
+	LabelThrough  string // the last day the label covers (or, for a year-only label, its estimate); "" if unknown
+	LongExpired   bool   // the label ran out more than a year before Today: the cluster may have wound down
+	Closed        bool   // the user marked it closed; closed clusters come last
+	ClosedNote    string
 	Shortlisted   bool
 }
 
@@ -77,11 +86,13 @@ type Index struct {
 	postW     []float32
 	countries map[string]uint16 // country code → small number
 	acc       sync.Pool         // *[]float32 of len(docs)
+	fits      sync.Pool         // *[]fit
 	// labels are the distinct labels as stated (level, year, valid-until text); each doc points at one.
 	// Their statuses come from data.LabelStatusOn, once per day (statuses), so that suggestions judge a label
 	// by the catalogue's one rule without asking it for every candidate.
 	labels   []statedLabel
 	statuses atomic.Pointer[dayStatuses]
+	df       []int32 // how many clusters use each term
 }
 
 type doc struct {
@@ -89,6 +100,7 @@ type doc struct {
 	stated  int32 // index into Index.labels
 	country uint16
 	label   int8 // data.Label.Rank()
+	closed  bool // the user's mark
 }
 
 // statedLabel is a label as the catalogue states it: what data.LabelStatusOn needs.
@@ -98,10 +110,11 @@ type statedLabel struct {
 	validUntil string
 }
 
-// dayStatuses are the statuses of Index.labels on one day ("YYYY-MM-DD").
+// dayStatuses are the statuses of Index.labels on one day ("YYYY-MM-DD"), and which ran out long before it.
 type dayStatuses struct {
-	day string
-	st  []data.LabelStatus
+	day  string
+	st   []data.LabelStatus
+	long []bool
 }
 
 // NewIndex prepares cs for suggestions.
@@ -145,6 +158,7 @@ func NewIndex(cs []data.Cluster) *Index {
 			stated:  k,
 			country: cn,
 			label:   int8(c.Label.Rank()),
+			closed:  c.Closed,
 		}
 		clear(local)
 		eachText(c, func(s string) {
@@ -168,6 +182,7 @@ func NewIndex(cs []data.Cluster) *Index {
 		docTerm[i] = terms
 	}
 	n := float64(len(cs))
+	ix.df = df
 	ix.idf = make([]float32, len(df))
 	for t, d := range df {
 		ix.idf[t] = float32(1 + math.Log((n+1)/(float64(d)+1)))
@@ -194,6 +209,10 @@ func NewIndex(cs []data.Cluster) *Index {
 			ix.postDoc[p] = int32(i)
 			ix.postW[p] = float32(w / norm)
 		}
+	}
+	ix.fits.New = func() any {
+		f := make([]fit, 0, len(ix.docs))
+		return &f
 	}
 	ix.acc.New = func() any {
 		a := make([]float32, len(ix.docs))
@@ -260,14 +279,18 @@ func (ix *Index) query(home Home) query {
 // Weights of the formula in the package documentation.
 const (
 	wLabel      = 0.15
-	wSharedInS  = 0.6
-	wCuriousD   = 0.6
+	wSharedInS  = 0.3 // a shared broad ecosystem is weak evidence; shared words count more
+	wBareC      = 0.6 // the share of the complementary score a candidate with no touch point keeps
+	curveExp    = 1.5 // the slider's c moves the weights by u = c^1.5, lest the first step only break ties
 	complementK = 0.7
+	// longExpiredFactor scales the score of a cluster whose label ran out more than a year ago.
+	longExpiredFactor = 0.8
 )
 
 type candidate struct {
 	i     int32
 	score float64
+	key   float64 // the score, less 2 for a closed cluster so that closed ones come last
 }
 
 // Suggest ranks the clusters abroad for home, best first (ties by name).
@@ -284,7 +307,8 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 	if today.IsZero() {
 		today = time.Now()
 	}
-	statuses := ix.statusesOn(today)
+	day := ix.statusesOn(today)
+	statuses := day.st
 
 	// Filters as small tables.
 	homeCountry, hasHomeCountry := ix.countries[strings.ToUpper(home.Country)]
@@ -353,7 +377,13 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 	if limit <= 0 || limit > len(ix.docs) {
 		limit = len(ix.docs)
 	}
-	top := make([]candidate, 0, min(limit, 1024))
+	fitsp := ix.fits.Get().(*[]fit)
+	fits := (*fitsp)[:0]
+	defer func() {
+		*fitsp = fits[:0]
+		ix.fits.Put(fitsp)
+	}()
+	var maxS, maxC float32
 	for i := range ix.docs {
 		d := &ix.docs[i]
 		if home.ID != 0 && ix.cs[i].ID == home.ID {
@@ -392,18 +422,55 @@ func (ix *Index) Suggest(home Home, opts Options) []Suggestion {
 		if e == 0 && t == 0 && dd == 0 {
 			continue
 		}
-		s := wSharedInS*e + (1-wSharedInS)*t
-		m := s*(1-wCuriousD*cur) + wCuriousD*cur*dd
-		score := (1-wLabel)*m + wLabel*labelScore(d.label, status)
-		top = push(top, limit, candidate{int32(i), score}, ix.cs)
+		s := likeness(e, t)
+		c := complementarity(s, dd)
+		maxS, maxC = max(maxS, s), max(maxC, c)
+		fits = append(fits, fit{int32(i), s, c})
+	}
+	// Likeness and complementarity are each scaled to the best of this home's candidates; the slider moves the
+	// weight from likeness through "both" to complementarity (see the package documentation).
+	u := math.Pow(cur, curveExp)
+	wS, wB, wC := (1-u)*(1-u), 2*u*(1-u), u*u
+	inS, inC := 1/max(float64(maxS), 1e-9), 1/max(float64(maxC), 1e-9)
+	top := make([]candidate, 0, min(limit, 1024))
+	for _, f := range fits {
+		d := &ix.docs[f.i]
+		long := day.long[d.stated]
+		s, c := float64(f.s)*inS, float64(f.c)*inC
+		m := min(wS*s+wB*math.Sqrt(s*c)+wC*c, 1)
+		score := (1-wLabel)*m + wLabel*labelScore(d.label, statuses[d.stated], long)
+		if long {
+			score *= longExpiredFactor
+		}
+		key := score
+		if d.closed {
+			key -= 2
+		}
+		top = push(top, limit, candidate{f.i, score, key}, ix.cs)
 	}
 	slices.SortFunc(top, func(a, b candidate) int { return ix.cmp(a, b) })
 
 	out := make([]Suggestion, len(top))
 	for k, cd := range top {
-		out[k] = ix.suggestion(cd, home, hmask, bringMask, q, opts, statuses)
+		out[k] = ix.suggestion(cd, home, hmask, bringMask, q, opts, day)
 	}
 	return out
+}
+
+// fit is a candidate that passed the filters, with its likeness and complementarity.
+type fit struct {
+	i    int32
+	s, c float32
+}
+
+// likeness is S: shared words weigh more than a shared broad ecosystem.
+func likeness(e, t float64) float32 {
+	return float32(wSharedInS*e + (1-wSharedInS)*t)
+}
+
+// complementarity is C: what the candidate brings (D), worth most with a touch point (likeness s) to start from.
+func complementarity(s float32, d float64) float32 {
+	return float32(d * (wBareC + (1-wBareC)*math.Sqrt(float64(s))))
 }
 
 // sharedScore is E: the mean of how much of the home the shared ecosystems cover and their Dice coefficient.
@@ -412,22 +479,36 @@ func sharedScore(shared, home, cand int) float64 {
 }
 
 // statusesOn is the status of each stated label on today's date, by data.LabelStatusOn, worked out once a day.
-func (ix *Index) statusesOn(today time.Time) []data.LabelStatus {
+// A label that ran out more than a year before today is long expired.
+func (ix *Index) statusesOn(today time.Time) *dayStatuses {
 	day := today.Format(time.DateOnly)
 	if ds := ix.statuses.Load(); ds != nil && ds.day == day {
-		return ds.st
+		return ds
 	}
-	st := make([]data.LabelStatus, len(ix.labels))
+	ds := &dayStatuses{day: day, st: make([]data.LabelStatus, len(ix.labels)), long: make([]bool, len(ix.labels))}
+	yearAgo := today.AddDate(-1, 0, 0).Format(time.DateOnly)
 	for i, l := range ix.labels {
-		st[i] = data.LabelStatusOn(l.label, l.year, l.validUntil, today)
+		ds.st[i] = data.LabelStatusOn(l.label, l.year, l.validUntil, today)
+		ds.long[i] = ds.st[i].OutOfDate() && labelThrough(l) < yearAgo
 	}
-	ix.statuses.Store(&dayStatuses{day: day, st: st})
-	return st
+	ix.statuses.Store(ds)
+	return ds
+}
+
+// labelThrough is the last day a stated label covers, or its estimate for a year-only label; "" if unknown.
+func labelThrough(l statedLabel) string {
+	if t := data.ValidThrough(l.validUntil); t != "" {
+		return t
+	}
+	return data.EstimatedThrough(l.year)
 }
 
 // labelScore is L: valid gold > silver > bronze > any unverified label > any expired (or probably expired)
-// label > none.
-func labelScore(rank int8, st data.LabelStatus) float64 {
+// label > none, and a label that ran out long ago counts as none.
+func labelScore(rank int8, st data.LabelStatus, long bool) float64 {
+	if long {
+		return 0
+	}
 	switch st {
 	case data.StatusValid:
 		return 0.4 + 0.2*float64(rank) // 1, 0.8, 0.6
@@ -441,8 +522,8 @@ func labelScore(rank int8, st data.LabelStatus) float64 {
 
 // cmp orders candidates best first: higher score, then name, then ID.
 func (ix *Index) cmp(a, b candidate) int {
-	if a.score != b.score {
-		if a.score > b.score {
+	if a.key != b.key {
+		if a.key > b.key {
 			return -1
 		}
 		return 1
@@ -462,8 +543,8 @@ func (ix *Index) cmp(a, b candidate) int {
 // push keeps the best limit candidates in a heap whose root is the worst kept.
 func push(h []candidate, limit int, c candidate, cs []data.Cluster) []candidate {
 	worse := func(a, b candidate) bool { // a ranks below b
-		if a.score != b.score {
-			return a.score < b.score
+		if a.key != b.key {
+			return a.key < b.key
 		}
 		if na, nb := cs[a.i].Name, cs[b.i].Name; na != nb {
 			return na > nb
@@ -503,10 +584,10 @@ func push(h []candidate, limit int, c candidate, cs []data.Cluster) []candidate 
 	return h
 }
 
-func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q query, opts Options, statuses []data.LabelStatus) Suggestion {
+func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q query, opts Options, day *dayStatuses) Suggestion {
 	c := &ix.cs[cd.i]
 	d := &ix.docs[cd.i]
-	st := statuses[d.stated]
+	st := day.st[d.stated]
 	s := Suggestion{
 		ID:            c.ID,
 		Name:          c.Name,
@@ -516,13 +597,19 @@ func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q q
 		Complementary: data.EcosystemsOf(d.mask & bringMask),
 		Label:         c.Label,
 		LabelStatus:   st,
+		LongExpired:   day.long[d.stated],
+		Closed:        c.Closed,
+		ClosedNote:    c.ClosedNote,
 		Shortlisted:   opts.Shortlisted[c.ID],
+	}
+	if c.Label != data.LabelNone {
+		s.LabelThrough = labelThrough(ix.labels[d.stated])
 	}
 	// Recompute the parts for display (cheap: only for the kept few).
 	if n := bits.OnesCount64(uint64(hmask & d.mask)); n > 0 {
 		s.Parts.Shared = sharedScore(n, bits.OnesCount64(uint64(hmask)), bits.OnesCount64(uint64(d.mask)))
 	}
-	s.Parts.Label = labelScore(d.label, st)
+	s.Parts.Label = labelScore(d.label, st, s.LongExpired)
 	var brings [14]float64
 	for _, e := range s.Complementary {
 		j := bits.TrailingZeros64(uint64(e.Bit()))
@@ -537,103 +624,126 @@ func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q q
 		p *= 1 - complementK*b
 	}
 	s.Parts.Complementary = 1 - p
-	s.FocusWords, s.Parts.Text = ix.focusWords(c, q)
-	s.Why = why(s, c.LabelValidUntil)
+	var words []string
+	words, s.BroughtTerms, s.Parts.Text = ix.terms(c, q)
+	s.SharedTerms = sharedSectors(home.Sectors, c.Sectors)
+	for _, w := range words {
+		if len(s.SharedTerms) == maxSharedTerms {
+			break
+		}
+		if !slices.ContainsFunc(s.SharedTerms, func(t string) bool { return strings.Contains(data.Fold(t), w) }) {
+			s.SharedTerms = append(s.SharedTerms, w)
+		}
+	}
 	return s
 }
 
-// focusWords finds the candidate's words that match the home's, best first, and the text part T.
-func (ix *Index) focusWords(c *data.Cluster, q query) ([]string, float64) {
+// How many shared and brought words a reason names.
+const (
+	maxSharedTerms  = 3
+	maxBroughtTerms = 2
+)
+
+// sharedSectors are the candidate's sectors the home names too (folded alike), in the candidate's order.
+func sharedSectors(home, cand []string) []string {
+	var out []string
+	for _, c := range cand {
+		if len(out) == maxSharedTerms {
+			break
+		}
+		if slices.ContainsFunc(home, func(h string) bool { return data.Fold(h) == data.Fold(c) }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// terms finds the candidate's words that match the home's, best first; what it brings that the home does not
+// use, best first; and the text part T. A brought word must be used by another cluster as well (a word only one
+// cluster uses is mostly a place or a name) and say what the cluster works on (not placeWords); a brought word's
+// neighbour in the text that is brought too joins it as one phrase ("mechanical engineering").
+func (ix *Index) terms(c *data.Cluster, q query) (shared, brought []string, text float64) {
 	qw := make(map[int32]float32, len(q.terms))
 	for k, t := range q.terms {
 		qw[t] = q.weights[k]
 	}
-	type hit struct {
-		word string
-		w    float64
+	type place struct{ field, at int } // which text, and which word of it
+	type term struct {
+		id             int32
+		word           string // as it first stands
+		places         []place
+		shared, brings bool
+		w              float64
 	}
-	var hits []hit
-	seen := make(map[int32]bool)
-	counts := make(map[int32]int)
-	var words []string
-	var terms []int32
+	var terms []term
+	index := make(map[int32]int)
+	field := 0
 	eachText(c, func(s string) {
-		tokens(s, func(st, w string) {
+		tokensAt(s, func(at int, st, w string) {
 			t, ok := ix.vocab[st]
 			if !ok {
 				return
 			}
-			if counts[t] == 0 {
-				terms = append(terms, t)
-				words = append(words, w)
+			if k, seen := index[t]; seen {
+				terms[k].places = append(terms[k].places, place{field, at})
+				return
 			}
-			counts[t]++
+			index[t] = len(terms)
+			terms = append(terms, term{id: t, word: w, places: []place{{field, at}}})
 		})
+		field++
 	})
 	var norm, dot float64
-	for k, t := range terms {
-		w := (1 + math.Log(float64(counts[t]))) * float64(ix.idf[t])
-		norm += w * w
-		if x, ok := qw[t]; ok && !seen[t] {
-			seen[t] = true
-			hits = append(hits, hit{words[k], w * float64(x)})
-			dot += w * float64(x)
+	for k := range terms {
+		x := &terms[k]
+		x.w = (1 + math.Log(float64(len(x.places)))) * float64(ix.idf[x.id])
+		norm += x.w * x.w
+		if h, ok := qw[x.id]; ok {
+			x.shared = true
+			dot += x.w * float64(h)
+			x.w *= float64(h)
+		} else {
+			// field 0 is the name: its words name the cluster rather than say what it brings
+			x.brings = x.places[0].field > 0 && ix.df[x.id] > 1 && utf8.RuneCountInString(x.word) > 3 && !placeWords[x.word]
 		}
 	}
-	var text float64
 	if norm > 0 && dot > 0 {
 		text = min(math.Sqrt(dot/math.Sqrt(norm)), 1)
 	}
-	slices.SortStableFunc(hits, func(a, b hit) int {
+	byWeight := slices.Clone(terms)
+	slices.SortStableFunc(byWeight, func(a, b term) int { return cmp.Compare(b.w, a.w) })
+	used := make(map[int32]bool)
+	for _, x := range byWeight {
 		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
+		case x.shared && len(shared) < maxSharedTerms:
+			shared = append(shared, x.word)
+		case x.brings && len(brought) < maxBroughtTerms && !used[x.id]:
+			phrase := x.word
+			used[x.id] = true
+			for _, y := range terms { // a brought neighbour joins it, in the text's order
+				if !y.brings || used[y.id] {
+					continue
+				}
+				for _, px := range x.places {
+					if slices.Contains(y.places, place{px.field, px.at + 1}) {
+						phrase, used[y.id] = phrase+" "+y.word, true
+						break
+					}
+					if slices.Contains(y.places, place{px.field, px.at - 1}) {
+						phrase, used[y.id] = y.word+" "+phrase, true
+						break
+					}
+				}
+			}
+			brought = append(brought, phrase)
 		}
-		return 0
-	})
-	var out []string
-	for _, h := range hits {
-		if len(out) == 3 {
-			break
-		}
-		out = append(out, h.word)
 	}
-	return out, text
+	return shared, brought, text
 }
 
-// why writes the one-line reason: "Shares Agri-food; brings Energy-renewables; similar focus: seafood;
-// Gold valid until 2026-09-30; Netherlands".
-func why(s Suggestion, validUntil string) string {
-	var parts []string
-	if len(s.Shared) > 0 {
-		parts = append(parts, "shares "+joinEco(s.Shared))
-	}
-	if len(s.Complementary) > 0 {
-		parts = append(parts, "brings "+joinEco(s.Complementary))
-	}
-	if len(s.FocusWords) > 0 {
-		parts = append(parts, "similar focus: "+strings.Join(s.FocusWords, ", "))
-	}
-	if l := LabelText(s.Label, s.LabelStatus, validUntil); l != "" {
-		parts = append(parts, l)
-	}
-	parts = append(parts, data.CountryName(s.Country))
-	line := strings.Join(parts, "; ")
-	return strings.ToUpper(line[:1]) + line[1:]
-}
-
-func joinEco(es []data.Ecosystem) string {
-	ss := make([]string, len(es))
-	for i, e := range es {
-		ss[i] = string(e)
-	}
-	return strings.Join(ss, ", ")
-}
-
-// LabelText describes a label for a reason line: "Gold valid until 2026-09-30", "Silver, expired 2019-04",
-// "Gold, probably expired" (a year-only label past its estimate), "Bronze, unverified", or "" when there is none.
+// LabelText describes a label for a reason line in English: "Gold valid until 2026-09-30", "Silver, expired
+// 2019-04", "Gold, probably expired" (a year-only label past its estimate), "Bronze, unverified", or "" when
+// there is none. The window words it in the user's language instead.
 func LabelText(l data.Label, st data.LabelStatus, validUntil string) string {
 	if l == data.LabelNone {
 		return ""

@@ -68,10 +68,45 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// placeWords are folded words that say where a cluster is, who runs it or how, not what it works on: a reason
+// does not name them as something a partner brings. Country names are stop words already.
+var placeWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`north south east west northern southern eastern western central lower upper
+		nordic baltic arctic alpine atlantic mediterranean danish swedish norwegian finnish icelandic german
+		french spanish italian dutch polish portuguese flemish walloon wallonia flanders basque catalan catalonia
+		bavarian bavaria austrian belgian czech slovak slovenian croatian estonian latvian lithuanian irish
+		british scottish welsh hungarian greek romanian bulgarian skane lapland brabant zeeland westland ecoplus
+		focus per key spearhead cross state future sustainable smart competitiveness pole exporters export
+		value chain companies organisations research name product products producers efficient primary
+		supplier suppliers goods sector sectors association transition rapid advanced`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // tokens calls fn with the stem and the folded word of every meaningful word in s.
 func tokens(s string, fn func(stem, word string)) {
+	tokensFrom(s, 0, func(_ int, stem, word string) { fn(stem, word) })
+}
+
+// tokensAt is tokens with each word's place among all the words of s, meaningful or not: two words are
+// neighbours in s when their places differ by one. A punctuation mark between them ("water, climate") takes a
+// place of its own, so that they are not.
+func tokensAt(s string, fn func(at int, stem, word string)) {
+	at := 0
+	for part := range strings.FieldsFuncSeq(s, isBreak) {
+		at = tokensFrom(part, at, fn) + 1
+	}
+}
+
+// isBreak is a punctuation mark that parts phrases; brackets do not ("sea (blue) economy").
+func isBreak(r rune) bool { return strings.ContainsRune(",;:/|·•–—.!?", r) }
+
+// tokensFrom calls fn for the words of s from place at on, and returns the place after the last.
+func tokensFrom(s string, at int, fn func(at int, stem, word string)) int {
 	f := data.Fold(s)
-	for len(f) > 0 {
+	for ; len(f) > 0; at++ {
 		i := strings.IndexByte(f, ' ')
 		var w string
 		if i < 0 {
@@ -86,18 +121,19 @@ func tokens(s string, fn func(stem, word string)) {
 		if genericStems[st] {
 			continue
 		}
-		fn(st, w)
+		fn(at, st, w)
 	}
+	return at
 }
 
 // genericStems are stems of words that nearly every cluster uses of itself in some language (innovation,
-// innovasjon, technology, tecnologia, teknologi, industry, Industrie, industria …). Matching on them says
-// nothing about fit, and would fill the reason line with "similar focus: technology".
+// innovasjon, technology, tecnologia, teknologi, industry, Industrie, industria, sustainable, smart …). Matching
+// on them says nothing about fit, and would fill the reason line with "both work on technology".
 var genericStems = map[string]bool{
 	"innov": true, "techn": true, "tecno": true, "tekno": true, "tecnh": true, "indus": true, "secto": true,
 	"devel": true, "busin": true, "compa": true, "manag": true, "excel": true, "compe": true, "platf": true,
 	"initi": true, "partn": true, "allia": true, "valle": true, "centr": true, "cente": true, "park": true,
-	"hub": true, "solut": true, "servi": true, "enter": true, "firms": true, "unter": true, "empre": true,
+	"hub": true, "susta": true, "smart": true, "solut": true, "servi": true, "enter": true, "firms": true, "unter": true, "empre": true,
 	"impre": true, "found": true, "membe": true, "mitgl": true, "sme": true, "smes": true,
 }
 
