@@ -227,7 +227,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
 // countries, labels, overview, matches, import, import:PATH (imports the file or folder), about, start, history,
-// restore, mycluster, shortcuts, newlist, cluster:ID or partners:ID[:CURIOSITY] opens that view or dialog first,
+// restore, mycluster, shortcuts, newlist, cluster:ID, notes:ID (its notes) or partners:ID[:CURIOSITY] opens that view or dialog first,
 // for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
@@ -300,6 +300,13 @@ func (m *MainWindow) showView(name string) {
 					}
 					return func() { m.onFindPartners(c) }
 				})
+			}
+			return
+		}
+		if ref, ok := strings.CutPrefix(name, "notes:"); ok {
+			if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+				m.onOpenCluster(id)
+				time.AfterFunc(time.Second, func() { m.do(m.detail.scroll.ScrollToBottom) })
 			}
 			return
 		}
