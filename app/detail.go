@@ -291,7 +291,8 @@ func (d *clusterDetail) shortlistRows() []fyne.CanvasObject {
 				d.onAddToShortlist(addable[i].ID)
 			}
 		})
-		rows = append(rows, container.NewBorder(nil, nil, nil, d.addButton, d.addTo))
+		// the list over its button: side by side they would make the detail pane, and the window, wider
+		rows = append(rows, narrowMin(d.addTo, 120), container.NewHBox(layout.NewSpacer(), d.addButton))
 	}
 	return rows
 }

@@ -384,7 +384,7 @@ func inView(o fyne.CanvasObject, s *container.Scroll) bool {
 // (Space would tick it), and in My cluster on a small window the keywords come up when tabbed to.
 func TestFocusedFieldScrollsIntoView(t *testing.T) {
 	w := newTestWindow(t)
-	w.win.Resize(fyne.NewSize(1024, 640))
+	w.win.Resize(fyne.NewSize(1200, 640)) // three panes, the filters in sight
 	c := w.win.Canvas()
 	c.Focus(w.filters.search)
 	c.FocusPrevious()

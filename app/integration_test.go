@@ -117,6 +117,13 @@ func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
 	}
 }
 
+// useShippedTheme measures the window in the theme the app ships with: the test driver's own theme has
+// smaller paddings (4 rather than 6), and a window that fits in it can be 30 pixels too wide in the real one.
+func useShippedTheme(w *testWindow) {
+	w.app.Settings().SetTheme(theme.DefaultTheme())
+	w.settle()
+}
+
 // laptopSizes are the window sizes every view and dialog works at: a small laptop window, a window on half a
 // 1366×768 screen, and that whole screen.
 var laptopSizes = []fyne.Size{{Width: 1024, Height: 640}, {Width: 683, Height: 740}, {Width: 1366, Height: 768}}
@@ -128,6 +135,29 @@ const menuBar = 40
 // its right side or its bottom is cut off. Below narrowWidth the Clusters tab shows two panes.
 func TestEveryViewFitsALaptopScreen(t *testing.T) {
 	w := newTestWindow(t)
+	useShippedTheme(w)
+	// The cluster shown has all a detail can hold: a website, a contact, a shortlist entry, notes.
+	ctx := t.Context()
+	c := mustFind(t, w, "Biobased Delta")
+	l, err := w.store.CreateShortlist(ctx, "Bioeconomy partners in the Netherlands and Belgium", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.store.AddToShortlist(ctx, l.ID, c, data.EntryMeeting, "Joost de Vries"); err != nil {
+		t.Fatal(err)
+	}
+	// another list, with a long name, for the Add to shortlist row
+	if _, err := w.store.CreateShortlist(ctx, "Circular packaging partners for the 2027 Interreg bid", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.store.AddNote(ctx, c, strings.Repeat("Met Joost at the Brussels cluster days. ", 5)); err != nil {
+		t.Fatal(err)
+	}
+	w.onOpenCluster(c)
+	w.settle()
+	if w.detail.cluster.ID != c {
+		t.Fatalf("the detail shows %q", w.detail.cluster.Name)
+	}
 	for _, size := range laptopSizes {
 		w.win.Resize(size)
 		room := fyne.NewSize(size.Width, size.Height-menuBar)
@@ -216,6 +246,7 @@ func everyDialog(t *testing.T, w *testWindow) []dialogCase {
 // them, and what does not fit scrolls (a scroll inside the window, its content no wider than it).
 func TestEveryDialogFitsALaptopScreen(t *testing.T) {
 	w := newTestWindow(t)
+	useShippedTheme(w)
 	cases := everyDialog(t, w)
 	for _, size := range laptopSizes {
 		w.win.Resize(size)

@@ -8,8 +8,9 @@ import (
 )
 
 // narrowWidth is the width below which the Clusters tab shows two panes rather than three: half a 1366-pixel
-// laptop screen (683) is below it, a 1024-pixel window above.
-const narrowWidth = 900
+// laptop screen (683) and a 1024-pixel window are below it, a whole 1366-pixel screen above. At 1024 three panes
+// left the cluster's detail a column 230 pixels wide that broke words in the middle; two give it half the window.
+const narrowWidth = 1100
 
 // clusterPanes lays out the Clusters tab. On a wide window the filters, the results and the selected cluster
 // stand side by side. On a narrow one (a window on half a laptop screen) three panes leave each too thin to
@@ -21,13 +22,17 @@ type clusterPanes struct {
 	narrow                   bool
 	left                     *container.AppTabs // the narrow left pane: results and filters
 	filterTab                *container.TabItem
+	onNarrow                 func(narrow bool) // told when the arrangement changes
+	// narrowSaves is how much narrower the narrow arrangement made the results (onNarrow shortens their
+	// header): the wide arrangement's width is measured as it would be, or the panes would flip back and forth.
+	narrowSaves float32
 	// The splits' offsets, kept across a change of arrangement.
 	filterOffset, detailOffset, narrowOffset float64
 }
 
 func newClusterPanes(filters, results, detail fyne.CanvasObject) *clusterPanes {
 	p := &clusterPanes{filters: filters, results: results, detail: detail,
-		filterOffset: 0.22, detailOffset: 0.5, narrowOffset: 0.5}
+		filterOffset: 0.22, detailOffset: 0.5, narrowOffset: 0.5, onNarrow: func(bool) {}}
 	p.box = container.New(p, p.arrangement(false))
 	return p
 }
@@ -65,6 +70,12 @@ func (p *clusterPanes) rearrange(narrow bool) {
 		}
 	}
 	p.narrow = narrow
+	before := p.results.MinSize().Width
+	p.onNarrow(narrow)
+	p.narrowSaves = 0
+	if narrow {
+		p.narrowSaves = before - p.results.MinSize().Width
+	}
 	p.box.Objects = []fyne.CanvasObject{p.arrangement(narrow)}
 }
 
@@ -103,5 +114,5 @@ func (p *clusterPanes) MinSize([]fyne.CanvasObject) fyne.Size {
 }
 
 func (p *clusterPanes) wideMinWidth() float32 {
-	return p.filters.MinSize().Width + p.results.MinSize().Width + p.detail.MinSize().Width + 8*theme.Padding()
+	return p.filters.MinSize().Width + p.results.MinSize().Width + p.narrowSaves + p.detail.MinSize().Width + 8*theme.Padding()
 }

@@ -27,6 +27,7 @@ type resultList struct {
 	count   *widget.Label
 	order   *widget.Select
 	export  *widget.Button // Export this list…
+	sortBy  *widget.Label
 	empty   *fyne.Container
 	content fyne.CanvasObject
 
@@ -75,9 +76,21 @@ func (r *resultList) build() {
 
 	r.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { r.onExport() })
 	r.export.Importance = widget.LowImportance
-	header := container.NewBorder(nil, nil, nil,
-		container.NewHBox(r.export, widget.NewLabel(lang.L("Sort by")), r.order), r.count)
+	r.sortBy = widget.NewLabel(lang.L("Sort by"))
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(r.export, r.sortBy, r.order), r.count)
 	r.content = container.NewBorder(header, nil, nil, nil, container.NewStack(r.list, r.empty))
+}
+
+// setNarrow makes the header fit a pane on half a laptop screen: the sort box and the export button say what
+// they are without their words (the File menu still has Export this list…).
+func (r *resultList) setNarrow(narrow bool) {
+	if narrow {
+		r.export.SetText("")
+		r.sortBy.Hide()
+	} else {
+		r.export.SetText(lang.L("Export…"))
+		r.sortBy.Show()
+	}
 }
 
 func (r *resultList) length() int { return len(r.clusters) }

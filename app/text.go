@@ -220,3 +220,22 @@ func setTwoLineRow(o fyne.CanvasObject, title, detail string) {
 func middle(o fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVBox(layout.NewSpacer(), o, layout.NewSpacer())
 }
+
+// narrowMin gives o all the room it is given but asks for at most width: a Select's least width is its longest
+// option's, and one long shortlist name would make the whole pane, and the window, wider. Its text is cut
+// with an ellipsis instead.
+func narrowMin(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.New(&narrowMinLayout{width: width}, o)
+}
+
+type narrowMinLayout struct{ width float32 }
+
+func (l *narrowMinLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := objects[0].MinSize()
+	return fyne.NewSize(min(m.Width, l.width), m.Height)
+}
+
+func (l *narrowMinLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.Position{})
+	objects[0].Resize(size)
+}

@@ -164,6 +164,7 @@ func (m *MainWindow) build() {
 	m.banner.onDismiss = m.onDismissBanner
 
 	m.panes = newClusterPanes(m.filters.content, m.results.content, m.detail.content)
+	m.panes.onNarrow = m.results.setNarrow
 	m.clusterTab = container.NewTabItemWithIcon(lang.L("Clusters"), theme.SearchIcon(), m.panes.box)
 	m.listTab = container.NewTabItemWithIcon(lang.L("Shortlists"), theme.ListIcon(), m.shortlists.content)
 	m.partnerTab = container.NewTabItemWithIcon(lang.L("Partners"), theme.AccountIcon(), m.partners.content())
