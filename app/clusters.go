@@ -119,6 +119,7 @@ func (m *MainWindow) change(write func(ctx context.Context) error) {
 			}
 			m.reloadDetail()
 			m.reloadShortlists()
+			m.followUps.refresh()
 		}
 	})
 }
@@ -159,14 +160,14 @@ func (m *MainWindow) showNotice(title, text string) {
 	showMessage(m.win, dialog.NewInformation(title, text, m.win))
 }
 
-func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus, contact string) {
+func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus) {
 	id := m.detail.cluster.ID
-	m.change(func(ctx context.Context) error { return m.store.SetEntry(ctx, listID, id, st, contact) })
+	m.change(func(ctx context.Context) error { return m.store.SetEntryStatus(ctx, listID, id, st) })
 }
 
 func (m *MainWindow) onRemoveFromShortlist(listID int64) {
 	id := m.detail.cluster.ID
-	m.change(func(ctx context.Context) error { return m.store.RemoveFromShortlist(ctx, listID, id) })
+	m.change(func(ctx context.Context) error { _, err := m.store.RemoveFromShortlist(ctx, listID, id); return err })
 }
 
 func (m *MainWindow) onAddNote(text string) {

@@ -45,7 +45,7 @@ type clusterDetail struct {
 
 	onOpenWebsite    func(*url.URL)
 	onAddToShortlist func(listID int64)
-	onSetStatus      func(listID int64, st data.EntryStatus, contact string)
+	onSetStatus      func(listID int64, st data.EntryStatus)
 	onRemove         func(listID int64)
 	onAddNote        func(text string)
 	onEditNote       func(n data.Note, text string)
@@ -56,7 +56,7 @@ type clusterDetail struct {
 func newClusterDetail() *clusterDetail {
 	d := &clusterDetail{today: time.Now,
 		onOpenWebsite: func(*url.URL) {}, onAddToShortlist: func(int64) {},
-		onSetStatus: func(int64, data.EntryStatus, string) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
+		onSetStatus: func(int64, data.EntryStatus) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
 		onEditNote: func(data.Note, string) {}, onDeleteNote: func(data.Note) {},
 		onFindPartners: func(data.Cluster) {}, drafts: newNoteDrafts()}
 	d.build()
@@ -231,12 +231,12 @@ func (d *clusterDetail) shortlistRows() []fyne.CanvasObject {
 	on := map[int64]bool{}
 	for _, m := range c.Shortlists {
 		on[m.ShortlistID] = true
-		listID, contact := m.ShortlistID, m.Contact
+		listID := m.ShortlistID
 		status := widget.NewSelect(statusNames(), nil)
 		status.SetSelectedIndex(indexOf(data.EntryStatuses, m.Status))
 		status.OnChanged = func(string) {
 			if i := status.SelectedIndex(); i >= 0 {
-				d.onSetStatus(listID, data.EntryStatuses[i], contact)
+				d.onSetStatus(listID, data.EntryStatuses[i])
 			}
 		}
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.onRemove(listID) })

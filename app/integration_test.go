@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The detail's "Find partners" opens the Partners tab, ranked for that cluster, all abroad.
@@ -76,9 +77,7 @@ func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
 	w.waitFor("the entries", func() bool { return len(w.shortlists.entries) == 3 })
 	badges := map[string]bool{}
 	for i, e := range w.shortlists.entries {
-		row := newEntryRow()
-		row.set(w.shortlists.entries[i], w.shortlists.today())
-		badges[e.Cluster.Name] = row.labelCheck.Visible()
+		badges[e.Cluster.Name] = w.shortlistCell(i, colLabel).text.Importance == widget.WarningImportance
 	}
 	if want := map[string]bool{"MADE": true, "GCE Ocean Technology": true, "Catalan Water Partnership": false}; !maps.Equal(badges, want) {
 		t.Errorf("label badges %v, want %v", badges, want)

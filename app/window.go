@@ -41,6 +41,7 @@ type MainWindow struct {
 	banner     *sampleBanner
 	partners   *partnersView
 	labels     *labelWatchView
+	followUps  *followUpsView
 	overview   *overviewView
 	reviews    *reviewView
 	importer   *importDialog // the Import dialog last opened
@@ -49,6 +50,7 @@ type MainWindow struct {
 	listTab    *container.TabItem
 	partnerTab *container.TabItem
 	labelTab   *container.TabItem
+	followTab  *container.TabItem
 	mapTab     *container.TabItem
 	reviewTab  *container.TabItem
 	reviewItem *fyne.MenuItem // File › Review matches…, with the count waiting
@@ -57,8 +59,11 @@ type MainWindow struct {
 	detailAsk  int // detail loads asked for; only the newest one is shown
 	autoSelect bool
 	firstShown bool
-	lastNotice string      // the last brief message shown (showNotice), for tests
-	drafts     *noteDrafts // notes typed and not saved yet, by cluster and by note
+	lastNotice string               // the last brief message shown (showNotice), for tests
+	drafts     *noteDrafts          // notes typed and not saved yet, by cluster and by note
+	people     *contactPeopleEditor // the contact people editor last opened, for tests
+	nextForm   *nextStepForm        // the next-step form last opened, for tests
+	logForm    *formEntry           // the text of the log entry form last opened, for tests
 }
 
 var translationsOnce sync.Once
@@ -105,6 +110,9 @@ func (m *MainWindow) build() {
 	m.partners.onShortlisted = m.reloadShortlists
 	m.labels = newLabelWatchView(m.store, m.onOpenCluster)
 	m.labels.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.followUps = newFollowUpsView(m.store, m.onOpenFollowUp)
+	m.followUps.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.followUps.onCount = m.onFollowUpCount
 	m.overview = newOverviewView(m.onFilterCountry)
 	m.reviews = newReviewView(m.store, m.win)
 	m.reviews.jobs = uiJobs{ctx: m.ctx, do: m.do}
@@ -137,6 +145,13 @@ func (m *MainWindow) build() {
 	m.shortlists.onOpenList = m.onOpenShortlist
 	m.shortlists.onOpenCluster = m.onOpenCluster
 	m.shortlists.onRemoveEntry = m.onRemoveEntry
+	m.shortlists.onSetStatus = m.onSetEntryStatus
+	m.shortlists.onEditPeople = m.onEditPeople
+	m.shortlists.onEditNext = m.onEditNext
+	m.shortlists.onCopyEmails = m.onCopyEmails
+	m.shortlists.log.onAdd = m.onAddLog
+	m.shortlists.log.onEdit = m.onEditLog
+	m.shortlists.log.onDelete = m.onDeleteLog
 
 	m.banner.onImport = m.onImport
 	m.banner.onDismiss = m.onDismissBanner
@@ -149,15 +164,18 @@ func (m *MainWindow) build() {
 	m.listTab = container.NewTabItemWithIcon(lang.L("Shortlists"), theme.ListIcon(), m.shortlists.content)
 	m.partnerTab = container.NewTabItemWithIcon(lang.L("Partners"), theme.AccountIcon(), m.partners.content())
 	m.labelTab = container.NewTabItemWithIcon(lang.L("Labels to check"), theme.WarningIcon(), m.labels.content())
+	m.followTab = container.NewTabItemWithIcon(lang.L("Follow-ups due"), theme.CalendarIcon(), m.followUps.content())
 	m.mapTab = container.NewTabItemWithIcon(lang.L("Overview"), theme.GridIcon(), m.overview.content())
 	m.reviewTab = container.NewTabItemWithIcon(lang.L("Matches"), theme.ContentCopyIcon(), m.reviews.content)
-	m.tabs = container.NewAppTabs(m.clusterTab, m.listTab, m.partnerTab, m.labelTab, m.mapTab, m.reviewTab)
+	m.tabs = container.NewAppTabs(m.clusterTab, m.listTab, m.partnerTab, m.labelTab, m.followTab, m.mapTab, m.reviewTab)
 	m.tabs.OnSelected = func(t *container.TabItem) {
 		switch t {
 		case m.listTab:
 			m.reloadShortlists()
 		case m.labelTab:
 			m.labels.refresh()
+		case m.followTab:
+			m.followUps.refresh()
 		case m.reviewTab:
 			m.reviews.refresh()
 		}
@@ -174,7 +192,8 @@ func (m *MainWindow) build() {
 	m.runSearch(false)
 	m.checkBanner()
 	m.reloadShortlists()
-	m.reviews.refresh() // for the count of matches waiting
+	m.followUps.refresh() // for the count due
+	m.reviews.refresh()   // for the count of matches waiting
 }
 
 func (m *MainWindow) mainMenu() *fyne.MainMenu {
@@ -192,6 +211,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") }),
 			fyne.NewMenuItem(lang.L("Partners"), func() { m.showView("partners") }),
 			fyne.NewMenuItem(lang.L("Labels to check"), func() { m.showView("labels") }),
+			fyne.NewMenuItem(lang.L("Follow-ups due"), func() { m.showView("followups") }),
 			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") }),
 			fyne.NewMenuItem(lang.L("Matches"), func() { m.showView("matches") })),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts"), m.onKeyboardShortcuts),
@@ -200,7 +220,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, overview, matches, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
+// labels, followups, overview, matches, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -213,7 +233,7 @@ func (m *MainWindow) ShowAndRun() {
 	m.app.Run()
 }
 
-// showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "overview", "matches", "import",
+// showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "followups", "overview", "matches", "import",
 // "about", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
 func (m *MainWindow) showView(name string) {
 	switch name {
@@ -225,6 +245,8 @@ func (m *MainWindow) showView(name string) {
 		m.tabs.Select(m.partnerTab)
 	case "labels":
 		m.tabs.Select(m.labelTab)
+	case "followups":
+		m.tabs.Select(m.followTab)
 	case "overview":
 		m.tabs.Select(m.mapTab)
 	case "matches":
@@ -264,7 +286,8 @@ func (m *MainWindow) background(work func(ctx context.Context) func()) { m.jobs.
 
 // idle reports whether every search and background job has reached the window.
 func (m *MainWindow) idle() bool {
-	return m.jobs.idle() && m.search.idle() && m.partners.jobs.idle() && m.labels.jobs.idle() && m.reviews.jobs.idle()
+	return m.jobs.idle() && m.search.idle() && m.partners.jobs.idle() && m.labels.jobs.idle() && m.followUps.jobs.idle() &&
+		m.reviews.jobs.idle()
 }
 
 func (m *MainWindow) showError(err error) {
@@ -279,6 +302,7 @@ func (m *MainWindow) onImport() {
 		m.checkBanner()
 		m.partners.invalidate()
 		m.labels.refresh()
+		m.followUps.refresh()
 		m.reviews.refresh() // the import dialog then offers the matches it left, if any
 	})
 	m.importer.onReview = func() {
@@ -340,6 +364,7 @@ func (m *MainWindow) onMatchDecided(kept, gone int64) {
 	m.reloadShortlists()
 	m.partners.invalidate()
 	m.labels.refresh()
+	m.followUps.refresh()
 	if m.detail.shown && gone != 0 && m.detail.cluster.ID == gone && kept != 0 {
 		m.onClusterSelected(kept) // the cluster shown was merged away: show the one it went into
 		return

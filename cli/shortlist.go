@@ -168,7 +168,7 @@ func runShortlistRemove(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := e.store.RemoveFromShortlist(e.ctx, l.ID, c.ID); errors.Is(err, data.ErrNotFound) {
+	if _, err := e.store.RemoveFromShortlist(e.ctx, l.ID, c.ID); errors.Is(err, data.ErrNotFound) {
 		return fmt.Errorf("%s is not on %q; 'shortlist list %s' shows who is", c.Name, l.Name, l.Name)
 	} else if err != nil {
 		return err

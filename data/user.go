@@ -26,6 +26,12 @@ type Entry struct {
 	AddedAt  time.Time
 	LastNote *Note
 	Notes    []Note // every note, oldest first; exports join them
+
+	People       []ContactPerson
+	Next         NextStep
+	LastActivity time.Time
+	Shortlist    string
+	ShortlistID  int64
 }
 
 // ErrDuplicate says that a shortlist of that name exists already: the name is taken.
@@ -261,8 +267,8 @@ func (s *Store) SetEntry(ctx context.Context, shortlistID, clusterID int64, stat
 }
 
 // RemoveFromShortlist takes a cluster off a shortlist; its notes stay.
-func (s *Store) RemoveFromShortlist(ctx context.Context, shortlistID, clusterID int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+func (s *Store) RemoveFromShortlist(ctx context.Context, shortlistID, clusterID int64) (RemovedEntry, error) {
+	return RemovedEntry{}, s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM shortlist_entries WHERE shortlist_id = ? AND cluster_id = ?`,
 			shortlistID, clusterID)
 		if err != nil {

@@ -56,10 +56,10 @@ func TestShortlistsAndNotes(t *testing.T) {
 	if err != nil || len(entries) != 1 || entries[0].LastNote == nil {
 		t.Fatalf("entries: %+v %v", entries, err)
 	}
-	if err := s.RemoveFromShortlist(ctx, l.ID, fbcd.ID); err != nil {
+	if _, err := s.RemoveFromShortlist(ctx, l.ID, fbcd.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RemoveFromShortlist(ctx, l.ID, fbcd.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.RemoveFromShortlist(ctx, l.ID, fbcd.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("removing twice gave %v", err)
 	}
 	if err := s.DeleteShortlist(ctx, l.ID); err != nil {
