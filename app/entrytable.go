@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -32,7 +33,7 @@ const (
 )
 
 // columnWidths are the table's column widths; the cluster column stays in view when the table scrolls sideways.
-var columnWidths = [entryColumns]float32{220, 110, 160, 130, 170, 110, 220, 44}
+var columnWidths = [entryColumns]float32{210, 100, 190, 130, 170, 110, 220, 44}
 
 func (c entryColumn) title() string {
 	switch c {
@@ -115,6 +116,26 @@ func (o entryOrder) compare(a, b data.Entry, today time.Time) int {
 		return strings.Compare(a.Next.Due, b.Next.Due)
 	}
 	return strings.Compare(strings.ToLower(a.Cluster.Name), strings.ToLower(b.Cluster.Name))
+}
+
+// labelShortText is a label and its status in a few words, for the table: "Gold, valid", "Bronze, expired",
+// "Gold 2021, probably expired", "Silver 2024, unverified", "No label". The detail panel has the dates.
+func labelShortText(c data.Cluster, today time.Time) string {
+	name := labelName(c.Label)
+	if c.LabelYear > 0 {
+		name = fmt.Sprintf("%s %d", name, c.LabelYear)
+	}
+	switch c.LabelStatus(today) {
+	case data.StatusValid:
+		return lang.L("{{.Label}}, valid", map[string]any{"Label": name})
+	case data.StatusExpired:
+		return lang.L("{{.Label}}, expired", map[string]any{"Label": name})
+	case data.StatusProbablyExpired:
+		return lang.L("{{.Label}}, probably expired", map[string]any{"Label": name})
+	case data.StatusUnverified:
+		return lang.L("{{.Label}}, unverified", map[string]any{"Label": name})
+	}
+	return labelName(c.Label)
 }
 
 // labelRank orders labels gold, silver, bronze, none; one that needs checking after the valid ones of its level.
@@ -267,7 +288,7 @@ func (t *entryTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		if labelWatchBadge(e.Cluster, today) {
 			imp = widget.WarningImportance
 		}
-		cell.showText(labelStatusText(e.Cluster, today), false, imp, nil)
+		cell.showText(labelShortText(e.Cluster, today), false, imp, nil)
 	case colPeople:
 		text, imp := peopleText(e.People), widget.MediumImportance
 		if text == "" {

@@ -48,7 +48,8 @@ func (v *followUpsView) build() {
 	v.empty.Wrapping = fyne.TextWrapWord
 	v.empty.Hide()
 	top := container.NewVBox(sectionTitle(lang.L("Follow-ups due")), v.count)
-	v.body = container.NewBorder(top, nil, nil, nil, container.NewStack(v.list, container.NewCenter(v.empty)))
+	// The message sits at the top, full width: a wrapping label in a Center container would stand one word a line.
+	v.body = container.NewBorder(top, nil, nil, nil, container.NewStack(v.list, container.NewBorder(container.NewPadded(v.empty), nil, nil, nil)))
 }
 
 func (v *followUpsView) content() fyne.CanvasObject { return v.body }

@@ -172,6 +172,12 @@ func TestPipelineStatusInPlace(t *testing.T) {
 	if got := w.shortlistCell(w.row(cs[0].ID), colStatus).status.Selected; got != statusName(data.EntryMeeting) {
 		t.Errorf("the row's status box shows %q", got)
 	}
+	// The cluster's name opens its profile.
+	test.Tap(w.shortlistCell(w.row(cs[1].ID), colCluster).text)
+	w.settle()
+	if w.tabs.Selected() != w.clusterTab || w.detail.cluster.ID != cs[1].ID {
+		t.Errorf("tapping %s showed %q on another tab", cs[1].Name, w.detail.cluster.Name)
+	}
 }
 
 // Tapping the next step's header sorts by its date, soonest first, undated last; again reverses the dated.
