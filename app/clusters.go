@@ -167,7 +167,10 @@ func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus) {
 
 func (m *MainWindow) onRemoveFromShortlist(listID int64) {
 	id := m.detail.cluster.ID
-	m.change(func(ctx context.Context) error { _, err := m.store.RemoveFromShortlist(ctx, listID, id); return err })
+	m.change(func(ctx context.Context) error {
+		_, err := m.store.RemoveFromShortlist(ctx, listID, id)
+		return err
+	})
 }
 
 func (m *MainWindow) onAddNote(text string) {

@@ -130,8 +130,11 @@ func (c *contactPeopleEditor) personForm(p data.ContactPerson) {
 		return nil
 	}
 	email.Validator = func(s string) error {
-		if s = strings.TrimSpace(s); s != "" && !strings.Contains(s, "@") {
-			return errors.New(lang.L("An e-mail address has an @, like name@example.org."))
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		if _, err := data.ParseEmail(s); err != nil {
+			return errors.New(lang.L("Write one address, like name@example.org, or leave it empty."))
 		}
 		return nil
 	}
@@ -161,4 +164,13 @@ func (c *contactPeopleEditor) personForm(p data.ContactPerson) {
 type personForm struct {
 	name, role, email, phone *formEntry
 	dialog                   *dialog.FormDialog
+}
+
+// contactNames names the user's contact people, each by name or else e-mail, joined with ", ".
+func contactNames(people []data.ContactPerson) string {
+	names := make([]string, len(people))
+	for i, p := range people {
+		names[i] = personName(p)
+	}
+	return strings.Join(names, ", ")
 }

@@ -242,8 +242,8 @@ func (d *clusterDetail) shortlistRows() []fyne.CanvasObject {
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.onRemove(listID) })
 		d.statuses[listID], d.removes[listID] = status, remove
 		name := widget.NewLabel(m.Shortlist)
-		if m.Contact != "" {
-			name.SetText(lang.L("{{.Shortlist}} (contact person: {{.Contact}})", map[string]any{"Shortlist": m.Shortlist, "Contact": m.Contact}))
+		if people := contactNames(m.People); people != "" {
+			name.SetText(lang.L("{{.Shortlist}} (contact person: {{.Contact}})", map[string]any{"Shortlist": m.Shortlist, "Contact": people}))
 		}
 		name.Truncation = fyne.TextTruncateEllipsis
 		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(status, remove), name))

@@ -149,7 +149,7 @@ func TestImportUpdatesTheListAndKeepsTheUsersData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Notes) != 1 || len(c.Shortlists) != 1 || c.Shortlists[0].Status != "meeting" || c.Shortlists[0].Contact != "Anna Hansen" {
+	if len(c.Notes) != 1 || len(c.Shortlists) != 1 || c.Shortlists[0].Status != "meeting" || contactNames(c.Shortlists[0].People) != "Anna Hansen" {
 		t.Errorf("the import touched the user's data: notes %+v, shortlists %+v", c.Notes, c.Shortlists)
 	}
 	if len(c.Ecosystems) != 2 {

@@ -139,17 +139,24 @@ func (m *MainWindow) nextStepDialog(listID int64, e data.Entry, text, date strin
 func (m *MainWindow) saveNextStep(listID int64, e data.Entry, f *nextStepForm) {
 	typed := strings.TrimSpace(f.date.Text)
 	n := data.NextStep{Text: strings.TrimSpace(f.text.Text)}
+	var problem string
 	if typed != "" {
-		d, err := time.Parse(dateEntryLayout(), typed)
-		if err != nil {
-			msg := lang.L("Cannot read the date “{{.Date}}”: pick it from the calendar, or write it like {{.Example}}.",
+		if d, err := time.Parse(dateEntryLayout(), typed); err == nil {
+			n.Due = d.Format(time.DateOnly)
+		} else {
+			problem = lang.L("Cannot read the date “{{.Date}}”: pick it from the calendar, or write it like {{.Example}}.",
 				map[string]any{"Date": typed, "Example": dateEntryExample()})
-			d := dialog.NewInformation(lang.L("Next step"), msg, m.win)
-			d.SetOnClosed(func() { m.nextStepDialog(listID, e, f.text.Text, f.date.Text) })
-			showMessage(m.win, d)
-			return
 		}
-		n.Due = d.Format(time.DateOnly)
+	}
+	if problem == "" && n.Text == "" && n.Due != "" {
+		problem = lang.L("Say what is to be done by then, e.g. Send the call text.")
+	}
+	if problem != "" {
+		// Back to the form as typed, once the message is read.
+		d := dialog.NewInformation(lang.L("Next step"), problem, m.win)
+		d.SetOnClosed(func() { m.nextStepDialog(listID, e, f.text.Text, f.date.Text) })
+		showMessage(m.win, d)
+		return
 	}
 	m.change(func(ctx context.Context) error { return m.store.SetNextStep(ctx, listID, e.Cluster.ID, n) })
 }

@@ -206,7 +206,7 @@ func TestReviewMatchesSettlesARecordAndADuplicatePair(t *testing.T) {
 	if len(notes) != 1 || notes[0].Text != "Met Joost in Utrecht" {
 		t.Errorf("Bio Valley's notes: %+v", notes)
 	}
-	if e, err := f.store.Entry(ctx, f.trip.ID, f.bio.ID); err != nil || e.Status != data.EntryMeeting || e.Contact != "Joost" {
+	if e, err := f.store.Entry(ctx, f.trip.ID, f.bio.ID); err != nil || e.Status != data.EntryMeeting || contactNames(e.People) != "Joost" {
 		t.Errorf("Bio Valley on Trip: %+v, %v", e, err)
 	}
 	if slices.ContainsFunc(v.reviews, func(r data.Review) bool { return r.ID == pair.ID }) || len(v.reviews) != len(before)-2 {

@@ -36,8 +36,8 @@ func TestAddingFromTheDetailKeepsAnEntryAndSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Status != data.EntryMeeting || e.Contact != "Jane Roe" {
-		t.Errorf("adding again made the entry %s, %q; want meeting, Jane Roe", e.Status, e.Contact)
+	if e.Status != data.EntryMeeting || contactNames(e.People) != "Jane Roe" {
+		t.Errorf("adding again made the entry %s, %q; want meeting, Jane Roe", e.Status, contactNames(e.People))
 	}
 	if want := "Already on “Water partners” as Meeting; nothing changed."; w.lastNotice != want {
 		t.Errorf("the window said %q, want %q", w.lastNotice, want)
@@ -75,8 +75,8 @@ func TestAddingAPartnerTwiceKeepsItsStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Status != data.EntryPartner || e.Contact != "Ole" {
-		t.Errorf("the entry became %s, %q; want partner, Ole", e.Status, e.Contact)
+	if e.Status != data.EntryPartner || contactNames(e.People) != "Ole" {
+		t.Errorf("the entry became %s, %q; want partner, Ole", e.Status, contactNames(e.People))
 	}
 	if !strings.Contains(p.lastNotice, "as Partner") {
 		t.Errorf("the view said %q", p.lastNotice)

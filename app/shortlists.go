@@ -282,8 +282,9 @@ func newUndoBar() *undoBar {
 	b := &undoBar{text: widget.NewLabel(""), onUndo: func() {}}
 	b.text.Truncation = fyne.TextTruncateEllipsis
 	b.button = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
+		undo := b.onUndo
 		b.dismiss()
-		b.onUndo()
+		undo()
 	})
 	b.button.Importance = widget.HighImportance
 	close := widget.NewButtonWithIcon("", theme.CancelIcon(), b.dismiss)

@@ -351,8 +351,8 @@ func TestExportWritesTheShortlist(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = rows[1][i]
 	}
-	if col["status"] != "meeting" || col["contact_person"] != "Jane Roe" {
-		t.Errorf("status %q, contact person %q", col["status"], col["contact_person"])
+	if col["status"] != "meeting" || col["contact_people"] != "Jane Roe" {
+		t.Errorf("status %q, contact people %q", col["status"], col["contact_people"])
 	}
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp"))
 	if len(left) > 0 {

@@ -94,7 +94,7 @@ func TestShowAndNotesAndShortlists(t *testing.T) {
 	}
 
 	code, out, _ = run(t, db, "shortlist", "list", "--format", "json")
-	if code != 0 || !strings.Contains(out, `"contact": "Anna Hansen"`) || !strings.Contains(out, `"last_note": "Met at the Brussels cluster days"`) {
+	if code != 0 || !strings.Contains(out, `"name": "Anna Hansen"`) || !strings.Contains(out, `"last_note": "Met at the Brussels cluster days"`) {
 		t.Errorf("shortlist list: %s", out)
 	}
 

@@ -171,8 +171,27 @@ type noteJSON struct {
 }
 
 type membershipJSON struct {
-	Name   string `json:"name"`
-	Status string `json:"status"`
+	Name        string       `json:"name"`
+	Status      string       `json:"status"`
+	People      []personJSON `json:"people"` // the user's contact people, in their order
+	NextStep    string       `json:"next_step"`
+	NextStepDue string       `json:"next_step_due"` // YYYY-MM-DD or ""
+}
+
+type personJSON struct {
+	ID    int64  `json:"id"` // what 'shortlist contact remove' takes
+	Name  string `json:"name"`
+	Role  string `json:"role"`
+	Email string `json:"email"`
+	Phone string `json:"phone"`
+}
+
+func peopleJSON(people []data.ContactPerson) []personJSON {
+	out := make([]personJSON, len(people))
+	for i, p := range people {
+		out[i] = personJSON{ID: p.ID, Name: p.Name, Role: p.Role, Email: p.Email, Phone: p.Phone}
+	}
+	return out
 }
 
 func toJSON(c data.Cluster, today time.Time) clusterJSON {
@@ -206,7 +225,8 @@ func toJSON(c data.Cluster, today time.Time) clusterJSON {
 		j.Notes = append(j.Notes, nj)
 	}
 	for _, m := range c.Shortlists {
-		j.Shortlists = append(j.Shortlists, membershipJSON{Name: m.Shortlist, Status: string(m.Status)})
+		j.Shortlists = append(j.Shortlists, membershipJSON{Name: m.Shortlist, Status: string(m.Status),
+			People: peopleJSON(m.People), NextStep: m.Next.Text, NextStepDue: m.Next.Due})
 	}
 	return j
 }
@@ -258,7 +278,10 @@ func writeClusterText(w io.Writer, c data.Cluster, today time.Time) {
 	if len(c.Shortlists) > 0 {
 		fmt.Fprintln(w, "\nShortlists:")
 		for _, m := range c.Shortlists {
-			fmt.Fprintf(w, "  %s: %s%s\n", m.Shortlist, m.Status, prefixed(", contact person ", m.Contact))
+			fmt.Fprintf(w, "  %s: %s%s\n", m.Shortlist, m.Status, prefixed(", ", nextStepText(m.Next)))
+			for _, p := range m.People {
+				fmt.Fprintf(w, "    #%d  %s\n", p.ID, p)
+			}
 		}
 	}
 	if len(c.Notes) > 0 {

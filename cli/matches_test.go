@@ -73,8 +73,13 @@ func TestShortlistAddKeepsTheEntryAndSetChangesOnlyWhatItIsGiven(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	_, out, _ := run(t, db, "shortlist", "list", "Biogas", "--format", "json")
-	if !strings.Contains(out, `"status": "meeting"`) || !strings.Contains(out, `"contact": "Lars Jensen"`) {
-		t.Errorf("after set --contact: %s", out)
+	var lists []shortlistJSON
+	if err := json.Unmarshal([]byte(out), &lists); err != nil || len(lists) != 1 || len(lists[0].Clusters) != 1 {
+		t.Fatalf("shortlist list: %v %s", err, out)
+	}
+	if e := lists[0].Clusters[0]; e.Status != "meeting" || len(e.People) != 2 ||
+		e.People[0].Name != "Anna Hansen" || e.People[1].Name != "Lars Jensen" {
+		t.Errorf("after set --contact: %+v; want meeting with Anna Hansen kept and Lars Jensen added", e)
 	}
 	if code, _, _ := run(t, db, "shortlist", "set", "Biogas", fb); code != 2 {
 		t.Errorf("set with nothing to set: exit %d, want 2", code)

@@ -18,8 +18,18 @@ shortlist add NAME CLUSTER [--status STATUS] [--contact TEXT]
 shortlist set NAME CLUSTER [--status STATUS] [--contact TEXT]
 shortlist remove NAME CLUSTER
 shortlist list [NAME] [--format table|json]
+shortlist contact add NAME CLUSTER [--name TEXT] [--role TEXT] [--email ADDRESS] [--phone TEXT]
+shortlist contact remove PERSON_ID
+shortlist contacts NAME CLUSTER
+shortlist next NAME CLUSTER [--due YYYY-MM-DD] [TEXT]
+shortlist log NAME
+shortlist log add NAME TEXT
+shortlist log edit LOG_ID TEXT
+shortlist log delete LOG_ID
+shortlist emails NAME
     STATUS is candidate, contacted, meeting, partner or declined; add leaves a cluster already on the
-    list as it is, set changes only what it is given`
+    list as it is, set changes only what it is given (--contact adds a contact person of that name);
+    next without TEXT clears the next step; emails prints the list's addresses one a line`
 
 const noteUsage = `note CLUSTER TEXT
 note edit NOTE_ID TEXT
@@ -33,7 +43,8 @@ const exportUsage = `export NAME [--format csv|xlsx] [--out FILE] [--delimiter '
 
 func runShortlist(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("shortlist needs new, add, set, remove or list; usage: %s", strings.Split(shortlistUsage, "\n")[0])
+		return usagef("shortlist needs new, add, set, remove, list, contact, contacts, next, log or emails; usage: %s",
+			strings.Split(shortlistUsage, "\n")[0])
 	}
 	switch args[0] {
 	case "new":
@@ -46,8 +57,18 @@ func runShortlist(e *env, args []string) error {
 		return runShortlistRemove(e, args[1:])
 	case "list":
 		return runShortlistList(e, args[1:])
+	case "contact":
+		return runShortlistContact(e, args[1:])
+	case "contacts":
+		return runShortlistContacts(e, args[1:])
+	case "next":
+		return runShortlistNext(e, args[1:])
+	case "log":
+		return runShortlistLog(e, args[1:])
+	case "emails":
+		return runShortlistEmails(e, args[1:])
 	}
-	return usagef("unknown shortlist command %q; use new, add, set, remove or list", args[0])
+	return usagef("unknown shortlist command %q; use new, add, set, remove, list, contact, contacts, next, log or emails", args[0])
 }
 
 func runShortlistNew(e *env, args []string) error {
@@ -107,11 +128,11 @@ func runShortlistAdd(e *env, args []string) error {
 	return nil
 }
 
-// runShortlistSet changes the status or the contact person of a cluster on a list, and nothing else.
+// runShortlistSet changes the status of a cluster on a list or adds a contact person, and nothing else.
 func runShortlistSet(e *env, args []string) error {
 	fs := flag.NewFlagSet("shortlist set", flag.ContinueOnError)
 	status := fs.String("status", "", "candidate, contacted, meeting, partner or declined")
-	contact := fs.String("contact", "", "contact person (an empty one clears it)")
+	contact := fs.String("contact", "", "a contact person's name to add")
 	rest, err := parseFlags(fs, args, shortlistUsage)
 	if err != nil {
 		return err
@@ -138,13 +159,13 @@ func runShortlistSet(e *env, args []string) error {
 		}
 		m.Status = st
 	}
-	if flagSet(fs, "contact") {
-		m.Contact = *contact
-	}
-	if err := e.store.SetEntry(e.ctx, l.ID, c.ID, m.Status, m.Contact); err != nil {
+	if err := e.store.SetEntry(e.ctx, l.ID, c.ID, m.Status, *contact); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s on %q: %s, contact %q\n", c.Name, l.Name, m.Status, m.Contact)
+	if m, err = e.store.Entry(e.ctx, l.ID, c.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s on %q: %s%s\n", c.Name, l.Name, m.Status, prefixed(", contact people: ", peopleText(m.People)))
 	return nil
 }
 
@@ -168,12 +189,20 @@ func runShortlistRemove(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := e.store.RemoveFromShortlist(e.ctx, l.ID, c.ID); errors.Is(err, data.ErrNotFound) {
+	r, err := e.store.RemoveFromShortlist(e.ctx, l.ID, c.ID)
+	if errors.Is(err, data.ErrNotFound) {
 		return fmt.Errorf("%s is not on %q; 'shortlist list %s' shows who is", c.Name, l.Name, l.Name)
 	} else if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "removed %s from %q\n", c.Name, l.Name)
+	// What went with the entry is printed whole, so that it can be written again after a mistake.
+	fmt.Fprintf(e.stdout, "removed %s from %q (it was %s)\n", c.Name, l.Name, r.Entry.Status)
+	for _, p := range r.Entry.People {
+		fmt.Fprintf(e.stdout, "  contact person: %s\n", p)
+	}
+	if r.Entry.Next.Text != "" {
+		fmt.Fprintf(e.stdout, "  %s\n", nextStepText(r.Entry.Next))
+	}
 	return nil
 }
 
@@ -194,12 +223,26 @@ type shortlistJSON struct {
 }
 
 type entryJSON struct {
-	ID       int64  `json:"id"`
-	Name     string `json:"name"`
-	Country  string `json:"country"`
-	Status   string `json:"status"`
-	Contact  string `json:"contact"`
-	LastNote string `json:"last_note"`
+	ID           int64        `json:"id"`
+	Name         string       `json:"name"`
+	Country      string       `json:"country"`
+	Status       string       `json:"status"`
+	People       []personJSON `json:"people"`
+	NextStep     string       `json:"next_step"`
+	NextStepDue  string       `json:"next_step_due"`
+	LastActivity string       `json:"last_activity"` // RFC 3339
+	LastNote     string       `json:"last_note"`
+	contacts     string       // the people on one line, for the table
+	next         string
+}
+
+// peopleText is people on one line: "Name (Role) <email> phone; …".
+func peopleText(people []data.ContactPerson) string {
+	parts := make([]string, len(people))
+	for i, p := range people {
+		parts[i] = p.String()
+	}
+	return strings.Join(parts, "; ")
 }
 
 func runShortlistList(e *env, args []string) error {
@@ -233,7 +276,9 @@ func runShortlistList(e *env, args []string) error {
 		}
 		sj := shortlistJSON{Name: l.Name, Purpose: l.Purpose, Clusters: []entryJSON{}}
 		for _, en := range entries {
-			ej := entryJSON{ID: en.Cluster.ID, Name: en.Cluster.Name, Country: en.Cluster.Country, Status: string(en.Status), Contact: en.Contact}
+			ej := entryJSON{ID: en.Cluster.ID, Name: en.Cluster.Name, Country: en.Cluster.Country, Status: string(en.Status),
+				People: peopleJSON(en.People), NextStep: en.Next.Text, NextStepDue: en.Next.Due,
+				LastActivity: en.LastActivity.Format(time.RFC3339), contacts: peopleText(en.People), next: nextStepText(en.Next)}
 			if en.LastNote != nil {
 				ej.LastNote = en.LastNote.Text
 			}
@@ -255,7 +300,7 @@ func runShortlistList(e *env, args []string) error {
 		}
 		fmt.Fprintf(tw, "%s (%d)%s\n", l.Name, len(l.Clusters), prefixed(": ", l.Purpose))
 		for _, c := range l.Clusters {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.Country, c.Status, c.Contact, c.LastNote)
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.Country, c.Status, c.contacts, c.next, c.LastNote)
 		}
 	}
 	return tw.Flush()

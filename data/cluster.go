@@ -181,12 +181,14 @@ type Note struct {
 	Text     string
 }
 
-// Membership says that a cluster is on a shortlist, and how far contact with it has come.
+// Membership says that a cluster is on a shortlist, how far contact with it has come, the user's contact
+// people there and the next step.
 type Membership struct {
 	ShortlistID int64
 	Shortlist   string
 	Status      EntryStatus
-	Contact     string
+	People      []ContactPerson
+	Next        NextStep
 }
 
 // EntryStatus is how far contact with a shortlisted cluster has come.

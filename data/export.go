@@ -11,11 +11,12 @@ import (
 )
 
 // ExportColumns are the columns of an export, in order. label_source is the page that stated the label and
-// label_read_at the day it was read; published_contact is what a source publishes, contact_person the user's
-// own contact on the shortlist.
-var ExportColumns = []string{"name", "acronym", "country", "city", "ecosystems", "label", "label_year",
-	"label_valid_until", "label_status", "label_source", "label_read_at", "website", "published_contact",
-	"status", "contact_person", "notes", "sources"}
+// label_read_at the day it was read; published_contact is what a source publishes (email repeats it when it
+// is an e-mail address), contact_people the user's own contacts on the shortlist; next_step, next_step_due
+// and last_activity are the entry's.
+var ExportColumns = []string{"name", "acronym", "country", "city", "ecosystems", "focus", "label", "label_year",
+	"label_valid_until", "label_status", "label_source", "label_read_at", "website", "published_contact", "email",
+	"status", "contact_people", "next_step", "next_step_due", "last_activity", "notes", "sources"}
 
 // Format is the file format of an export.
 type Format int
@@ -46,7 +47,7 @@ func (s *Store) ExportShortlist(ctx context.Context, shortlistID int64, w io.Wri
 }
 
 // ExportClusters writes any list of clusters (a filtered search, say) with their sources and notes in the
-// given format; status and contact stay empty.
+// given format; the shortlist's columns (status, contact people, next step, last activity) stay empty.
 func (s *Store) ExportClusters(ctx context.Context, cs []Cluster, w io.Writer, f Format) error {
 	cs = append([]Cluster(nil), cs...) // the caller's slice keeps what it had
 	if err := s.attachSources(ctx, cs); err != nil {
@@ -98,7 +99,15 @@ func exportRows(entries []Entry, today time.Time) [][]string {
 		for i, eco := range c.Ecosystems {
 			ecos[i] = string(eco)
 		}
-		year, labelRead := "", ""
+		people := make([]string, len(e.People))
+		for i, p := range e.People {
+			people[i] = p.String()
+		}
+		email, _ := ParseEmail(c.Contact)
+		year, labelRead, activity := "", "", ""
+		if !e.LastActivity.IsZero() {
+			activity = e.LastActivity.UTC().Format(time.DateOnly)
+		}
 		if c.LabelYear != 0 {
 			year = strconv.Itoa(c.LabelYear)
 		}
@@ -106,9 +115,10 @@ func exportRows(entries []Entry, today time.Time) [][]string {
 		if !ls.ReadAt.IsZero() {
 			labelRead = ls.ReadAt.Format(time.DateOnly)
 		}
-		rows[r] = []string{c.Name, c.Acronym, c.Country, c.City, strings.Join(ecos, listSeparator), string(c.Label),
-			year, c.LabelValidUntil, string(c.LabelStatus(today)), ls.URL, labelRead, c.Website, c.Contact,
-			string(e.Status), e.Contact, strings.Join(notes, listSeparator), strings.Join(sources, listSeparator)}
+		rows[r] = []string{c.Name, c.Acronym, c.Country, c.City, strings.Join(ecos, listSeparator), c.Focus,
+			string(c.Label), year, c.LabelValidUntil, string(c.LabelStatus(today)), ls.URL, labelRead, c.Website,
+			c.Contact, email, string(e.Status), strings.Join(people, "; "), e.Next.Text, e.Next.Due, activity,
+			strings.Join(notes, listSeparator), strings.Join(sources, listSeparator)}
 	}
 	return rows
 }

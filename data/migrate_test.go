@@ -53,7 +53,7 @@ func TestMigrationTwoKeepsTheUsersWorkAndCreditsEveryLabel(t *testing.T) {
 	if ls := c.LabelSource(); ls.URL != "https://clustercollaboration.eu/content/abc" || ls.Kind != "eccp-profile" {
 		t.Errorf("the label is credited to %+v, want the ECCP profile (the best-standing source)", ls)
 	}
-	if len(c.Shortlists) != 1 || c.Shortlists[0].Status != EntryMeeting || c.Shortlists[0].Contact != "Ola" ||
+	if len(c.Shortlists) != 1 || c.Shortlists[0].Status != EntryMeeting || peopleNames(c.Shortlists[0].People) != "Ola" ||
 		len(c.Notes) != 1 || c.Notes[0].Text != "call back" || !c.Notes[0].EditedAt.IsZero() {
 		t.Errorf("the user's work changed: %+v %+v", c.Shortlists, c.Notes)
 	}

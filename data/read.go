@@ -110,13 +110,12 @@ func (s *Store) attachSources(ctx context.Context, cs []Cluster) error {
 }
 
 func (s *Store) memberships(ctx context.Context, id int64) ([]Membership, error) {
-	return queryAll(ctx, s.db, func(row scanner) (Membership, error) {
-		var m Membership
-		err := row.Scan(&m.ShortlistID, &m.Shortlist, &m.Status, &m.Contact)
-		return m, err
-	}, `SELECT l.id, l.name, e.status, e.contact
-		FROM shortlist_entries e JOIN shortlists l ON l.id = e.shortlist_id
-		WHERE e.cluster_id = ? ORDER BY l.name COLLATE NOCASE`, id)
+	es, err := entriesWhere(ctx, s.db, `e.cluster_id = ?`, `l.name COLLATE NOCASE`, id)
+	out := make([]Membership, len(es))
+	for i, e := range es {
+		out[i] = e.Membership()
+	}
+	return out, err
 }
 
 // FindCluster resolves what a user typed to name a cluster: an id, a whole name (case-insensitive; an exact

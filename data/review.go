@@ -238,8 +238,9 @@ func (s *Store) decidePair(ctx context.Context, tx *sql.Tx, subject string, pair
 
 // mergeClusters merges cluster gone into cluster keep and deletes gone. keep's values stay, gone's fill the
 // gaps (MergeFields, gone's sources standing as they stand). The user's work on gone comes along whole: its
-// notes, and its shortlist entries. On a list both are on, keep's entry takes gone's status when that went
-// further, and both contact persons. Later imports of gone's name go to keep.
+// notes, and its shortlist entries with their people and next steps (moveEntries). On a list both are on,
+// keep's entry gains gone's: the status that went further, both sets of people, both next steps. Later
+// imports of gone's name go to keep.
 func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.Time) error {
 	k, err := scanCluster(tx.QueryRowContext(ctx, selectCluster+` WHERE id = ?`, keep))
 	if err != nil {
@@ -271,6 +272,9 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 	if merged.Label == LabelNone || labelSource.ReadAt.IsZero() {
 		labelFact = []any{keep, FieldLabel, "", "", ""} // nothing to record: the statement below changes no row
 	}
+	if err := moveEntries(ctx, tx, keep, gone, formatTime(now)); err != nil {
+		return fmt.Errorf("cannot merge %q into %q: %w", g.Name, k.Name, friendly(err))
+	}
 	for _, step := range []struct {
 		query string
 		args  []any
@@ -285,15 +289,6 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 			FROM cluster_sources WHERE cluster_id = ? ON CONFLICT (cluster_id, url)
 			DO UPDATE SET read_at = max(read_at, excluded.read_at)`, []any{keep, gone}},
 		{`UPDATE notes SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
-		// on a list both are on: the status that went further, both contacts
-		{`UPDATE shortlist_entries AS k SET
-			status = CASE WHEN ` + statusRank("g.status") + ` > ` + statusRank("k.status") + ` THEN g.status ELSE k.status END,
-			contact = CASE WHEN g.contact = '' OR g.contact = k.contact THEN k.contact
-				WHEN k.contact = '' THEN g.contact ELSE k.contact || '; ' || g.contact END
-			FROM shortlist_entries AS g
-			WHERE k.cluster_id = ? AND g.cluster_id = ? AND g.shortlist_id = k.shortlist_id`, []any{keep, gone}},
-		{`UPDATE OR IGNORE shortlist_entries SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
-		{`DELETE FROM shortlist_entries WHERE cluster_id = ?`, []any{gone}},
 		{`DELETE FROM cluster_sources WHERE cluster_id = ?`, []any{gone}},
 		{`DELETE FROM clusters WHERE id = ?`, []any{gone}},
 		// what pointed at gone points at keep
@@ -306,11 +301,6 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 		}
 	}
 	return nil
-}
-
-// statusRank orders entry statuses by how far contact went, in SQL; declined is as far as partner.
-func statusRank(col string) string {
-	return `(CASE ` + col + ` WHEN 'candidate' THEN 0 WHEN 'contacted' THEN 1 WHEN 'meeting' THEN 2 ELSE 3 END)`
 }
 
 // FindDuplicates looks for pairs of clusters that are probably one organisation: the same country (or one

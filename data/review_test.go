@@ -212,7 +212,7 @@ func TestDuplicatePairMergesWithTheUsersWorkWhole(t *testing.T) {
 	if strings.Join(notes, "|") != "note on a|note on b" {
 		t.Errorf("notes %q, want both", notes)
 	}
-	if entries["One"].Status != EntryMeeting || entries["One"].Contact != "Jan de Vries" || entries["Two"].Status != EntryContacted {
+	if entries["One"].Status != EntryMeeting || peopleNames(entries["One"].People) != "Jan de Vries" || entries["Two"].Status != EntryContacted {
 		t.Errorf("entries %+v: the further status and the contact must survive, the other list come along", entries)
 	}
 	// The merged name imported again goes to the cluster that stayed.

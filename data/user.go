@@ -18,20 +18,19 @@ type Shortlist struct {
 	Size      int // how many clusters it holds
 }
 
-// Entry is one cluster on a shortlist, with how far contact has come and the latest note about it.
+// Entry is one cluster on a shortlist, with how far contact has come, the user's contact people, the next
+// step and the latest note about it.
 type Entry struct {
-	Cluster  Cluster // without notes or shortlists
-	Status   EntryStatus
-	Contact  string
-	AddedAt  time.Time
-	LastNote *Note
-	Notes    []Note // every note, oldest first; exports join them
-
-	People       []ContactPerson
-	Next         NextStep
-	LastActivity time.Time
-	Shortlist    string
+	Cluster      Cluster // without notes or shortlists
 	ShortlistID  int64
+	Shortlist    string // the shortlist's name
+	Status       EntryStatus
+	People       []ContactPerson // the user's own contact people, in the user's order
+	Next         NextStep
+	AddedAt      time.Time
+	LastActivity time.Time // latest of: added, status/people/next-step change, a note on the cluster
+	LastNote     *Note
+	Notes        []Note // every note, oldest first; exports join them
 }
 
 // ErrDuplicate says that a shortlist of that name exists already: the name is taken.
@@ -207,10 +206,10 @@ func (s *Store) ShortlistByName(ctx context.Context, name string) (Shortlist, er
 	return Shortlist{}, fmt.Errorf("no shortlist called %q: %w; 'shortlist list' shows them", name, ErrNotFound)
 }
 
-// AddToShortlist puts a cluster on a shortlist with the given status (candidate when empty) and contact
-// person. A cluster already on the list keeps its entry as it is, status and contact included: changing them
-// is SetEntry's work, so that adding twice can never set a "meeting" back to "candidate". It reports whether
-// the cluster was added.
+// AddToShortlist puts a cluster on a shortlist with the given status (candidate when empty) and, when contact
+// is not empty, a contact person of that name. A cluster already on the list keeps its entry as it is, status
+// and people included: changing them is SetEntry's work, so that adding twice can never set a "meeting" back
+// to "candidate". It reports whether the cluster was added.
 func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64, status EntryStatus, contact string) (bool, error) {
 	if status == "" {
 		status = EntryCandidate
@@ -219,13 +218,14 @@ func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64
 		return false, fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
 	}
 	added := false
+	now := formatTime(s.now())
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := clusterExists(ctx, tx, clusterID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries (shortlist_id, cluster_id, status, contact, added_at)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT (shortlist_id, cluster_id) DO NOTHING`,
-			shortlistID, clusterID, string(status), strings.TrimSpace(contact), formatTime(s.now()))
+		res, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries (shortlist_id, cluster_id, status, added_at)
+			VALUES (?, ?, ?, ?) ON CONFLICT (shortlist_id, cluster_id) DO NOTHING`,
+			shortlistID, clusterID, string(status), now)
 		if isForeignKeyViolation(err) { // the cluster is known to exist: the list is what is missing
 			return fmt.Errorf("shortlist %d: %w", shortlistID, ErrNotFound)
 		}
@@ -233,7 +233,10 @@ func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64
 			return err
 		}
 		n, err := res.RowsAffected()
-		added = n == 1
+		if added = n == 1; !added || err != nil {
+			return err
+		}
+		_, err = addPersonNamed(ctx, tx, shortlistID, clusterID, contact, now)
 		return err
 	})
 	return added, err
@@ -241,72 +244,49 @@ func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64
 
 // Entry returns one cluster's entry on a shortlist.
 func (s *Store) Entry(ctx context.Context, shortlistID, clusterID int64) (Membership, error) {
-	var m Membership
-	err := s.db.QueryRowContext(ctx, `SELECT l.id, l.name, e.status, e.contact FROM shortlist_entries e
-		JOIN shortlists l ON l.id = e.shortlist_id WHERE e.shortlist_id = ? AND e.cluster_id = ?`, shortlistID, clusterID).
-		Scan(&m.ShortlistID, &m.Shortlist, &m.Status, &m.Contact)
-	if errors.Is(err, sql.ErrNoRows) {
-		return m, fmt.Errorf("cluster %d is not on shortlist %d: %w", clusterID, shortlistID, ErrNotFound)
+	es, err := entriesWhere(ctx, s.db, `e.shortlist_id = ? AND e.cluster_id = ?`, `e.added_at`, shortlistID, clusterID)
+	if err != nil {
+		return Membership{}, err
 	}
-	return m, friendly(err)
+	if len(es) == 0 {
+		return Membership{}, entryNotFound(shortlistID, clusterID)
+	}
+	return es[0].Membership(), nil
 }
 
-// SetEntry changes the status and contact person of a cluster on a shortlist.
+// Membership is the entry as its cluster's shortlists list it.
+func (e Entry) Membership() Membership {
+	return Membership{ShortlistID: e.ShortlistID, Shortlist: e.Shortlist, Status: e.Status, People: e.People, Next: e.Next}
+}
+
+// SetEntry changes the status of a cluster on a shortlist and, when contact is not empty, adds a contact
+// person of that name unless the entry has one of that name (case-insensitively). It never removes or
+// changes the entry's other people.
 func (s *Store) SetEntry(ctx context.Context, shortlistID, clusterID int64, status EntryStatus, contact string) error {
-	if _, ok := ParseEntryStatus(string(status)); !ok {
+	st, ok := ParseEntryStatus(string(status))
+	if !ok {
 		return fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
 	}
+	now := formatTime(s.now())
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE shortlist_entries SET status = ?, contact = ?
-			WHERE shortlist_id = ? AND cluster_id = ?`, string(status), strings.TrimSpace(contact), shortlistID, clusterID)
-		if err != nil {
+		if err := setStatus(ctx, tx, shortlistID, clusterID, st, now); err != nil {
 			return err
 		}
-		return mustHaveChanged(res, fmt.Errorf("cluster %d is not on shortlist %d: %w", clusterID, shortlistID, ErrNotFound))
+		added, err := addPersonNamed(ctx, tx, shortlistID, clusterID, contact, now)
+		if err != nil || !added {
+			return err
+		}
+		return touchEntry(ctx, tx, shortlistID, clusterID, now)
 	})
 }
 
-// RemoveFromShortlist takes a cluster off a shortlist; its notes stay.
-func (s *Store) RemoveFromShortlist(ctx context.Context, shortlistID, clusterID int64) (RemovedEntry, error) {
-	return RemovedEntry{}, s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM shortlist_entries WHERE shortlist_id = ? AND cluster_id = ?`,
-			shortlistID, clusterID)
-		if err != nil {
-			return err
-		}
-		return mustHaveChanged(res, fmt.Errorf("cluster %d is not on that shortlist: %w", clusterID, ErrNotFound))
-	})
-}
-
-// Entries lists the clusters on a shortlist by name, each with status, contact and notes.
+// Entries lists the clusters on a shortlist by name, each with status, people, next step and notes.
 func (s *Store) Entries(ctx context.Context, shortlistID int64) ([]Entry, error) {
-	out, err := queryAll(ctx, s.db, func(row scanner) (Entry, error) {
-		var e Entry
-		var at string
-		c, err := scanCluster(prefixScanner{row, []any{&e.Status, &e.Contact, &at}})
-		e.Cluster, e.AddedAt = c, parseTime(at)
-		return e, err
-	}, `SELECT e.status, e.contact, e.added_at, c.id, `+prefixed("c", clusterColumns)+`
-		FROM shortlist_entries e JOIN clusters c ON c.id = e.cluster_id
-		WHERE e.shortlist_id = ? ORDER BY c.name COLLATE NOCASE`, shortlistID)
+	out, err := entriesWhere(ctx, s.db, `e.shortlist_id = ?`, `c.name COLLATE NOCASE, c.id`, shortlistID)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(out))
-	for i, e := range out {
-		ids[i] = e.Cluster.ID
-	}
-	notes, err := s.notesOf(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Notes = notes[out[i].Cluster.ID]
-		if n := len(out[i].Notes); n > 0 {
-			out[i].LastNote = &out[i].Notes[n-1]
-		}
-	}
-	return out, nil
+	return out, s.attachNotes(ctx, out)
 }
 
 // ShortlistedIDs is the set of clusters on any shortlist.

@@ -30,7 +30,7 @@ func TestShortlistsAndNotes(t *testing.T) {
 	if added, err := s.AddToShortlist(ctx, l.ID, fbcd.ID, EntryCandidate, ""); err != nil || added {
 		t.Fatalf("adding a listed cluster again: added %v, %v", added, err)
 	}
-	if e, err := s.Entry(ctx, l.ID, fbcd.ID); err != nil || e.Status != EntryMeeting || e.Contact != "Anna Hansen" {
+	if e, err := s.Entry(ctx, l.ID, fbcd.ID); err != nil || e.Status != EntryMeeting || peopleNames(e.People) != "Anna Hansen" {
 		t.Fatalf("after adding again the entry is %+v (%v), want meeting with Anna Hansen", e, err)
 	}
 	if _, err := s.AddToShortlist(ctx, l.ID, fbcd.ID, "bogus", ""); err == nil || !strings.Contains(err.Error(), "candidate") {
@@ -49,7 +49,7 @@ func TestShortlistsAndNotes(t *testing.T) {
 	if len(got.Notes) != 1 || got.Notes[0].Text != "Met at the Brussels cluster days" || !got.Notes[0].At.Equal(fixedDay) {
 		t.Errorf("notes: %+v", got.Notes)
 	}
-	if len(got.Shortlists) != 1 || got.Shortlists[0].Status != EntryMeeting || got.Shortlists[0].Contact != "Anna Hansen" {
+	if len(got.Shortlists) != 1 || got.Shortlists[0].Status != EntryMeeting || peopleNames(got.Shortlists[0].People) != "Anna Hansen" {
 		t.Errorf("shortlists: %+v", got.Shortlists)
 	}
 	entries, err := s.Entries(ctx, l.ID)
@@ -111,7 +111,7 @@ func TestExportReadsBackInExcelsShape(t *testing.T) {
 			"label_year": "2021", "label_status": "probably-expired", // a 2021 label, read in 2026
 			"label_source": "https://www.gceocean.no/about-us/cluster-management-excellence/",
 			"website":      "https://www.gceocean.no", "status": "contacted",
-			"contact_person": `'=HYPERLINK("http://evil")`,
+			"contact_people": `'=HYPERLINK("http://evil")`,
 			"notes":          "2026-11-22: -5 degrees; bring a coat | 2026-11-22: Second; with semicolon, and comma",
 		}
 		for k, v := range want {

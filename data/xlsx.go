@@ -16,7 +16,7 @@ const XLSXSheet = "Clusters"
 
 // Columns that a workbook writes as something other than text.
 var (
-	xlsxDateColumns   = []string{"label_valid_until", "label_read_at"}
+	xlsxDateColumns   = []string{"label_valid_until", "label_read_at", "next_step_due", "last_activity"}
 	xlsxNumberColumns = []string{"label_year"}
 	xlsxLinkColumns   = []string{"label_source", "website", "sources"}
 )

@@ -25,6 +25,11 @@ func TestExportXLSXHoldsTheCSVCells(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.AddNote(ctx, c.ID, "-5 degrees; bring a coat")
+		if name == "GCE Ocean Technology" {
+			if err := s.SetNextStep(ctx, l.ID, c.ID, NextStep{Text: "Send the offer", Due: "2026-12-01"}); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 
 	var csvBuf, xlsxBuf bytes.Buffer
@@ -88,12 +93,13 @@ func TestExportXLSXHoldsTheCSVCells(t *testing.T) {
 	if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
 		t.Errorf("panes %+v, %v; want the header row frozen", panes, err)
 	}
-	if filter := autoFilterRef(f); filter != "A1:Q4" {
-		t.Errorf("autofilter %q, want A1:Q4", filter)
+	if filter := autoFilterRef(f); filter != "A1:V4" {
+		t.Errorf("autofilter %q, want A1:V4 (every column)", filter)
 	}
 
 	omnipack, eyde, gce := byName["Omnipack Cluster"], byName["Eyde Cluster"], byName["GCE Ocean Technology"]
-	for _, c := range []string{cell("label_valid_until", omnipack), cell("label_read_at", gce)} {
+	for _, c := range []string{cell("label_valid_until", omnipack), cell("label_read_at", gce),
+		cell("next_step_due", gce), cell("last_activity", eyde)} {
 		if !isDateCell(t, f, c) {
 			t.Errorf("%s is not a date", c)
 		}

@@ -40,18 +40,21 @@ var csvColumns = map[string]string{
 const fieldSources = "sources"
 
 // csvIgnored are columns read knowingly and not kept: what an export derives (the label status, where the label
-// came from) and the user's own data (shortlist status, contact person, notes), which an import never writes.
+// came from) and the user's own data (shortlist status, contact people, next step, notes), which an import
+// never writes.
 var csvIgnored = map[string]bool{
 	"label status": true, "label source": true, "label read at": true,
-	"status": true, "shortlist status": true, "contact person": true, "notes": true, "note": true,
+	"status": true, "shortlist status": true, "contact person": true, "contact people": true, "notes": true, "note": true,
+	"next step": true, "next step due": true, "last activity": true,
 }
 
 // exportMarker is a column that only ClusterBridge's own export writes. In such a file "contact" is the user's
 // contact person and "sources" lists where the catalogue's facts came from: neither is a fact of the file, so
-// both are ignored, and the rows are no new statement of their own (see readClustersCSV).
+// both are ignored, and so is "email", which repeats published_contact; the rows are no new statement of
+// their own (see readClustersCSV).
 const exportMarker = "label status"
 
-var exportIgnored = map[string]bool{"contact": true, "sources": true}
+var exportIgnored = map[string]bool{"contact": true, "sources": true, "email": true}
 
 // Sample reads the embedded first-run catalogue (assets/clusters-sample.csv): 248 clusters, each with the
 // pages its facts came from as sources of kind "sample". data.Open takes it through data.WithSeed.
