@@ -32,8 +32,47 @@ const (
 	entryColumns // how many there are
 )
 
-// columnWidths are the table's column widths; the cluster column stays in view when the table scrolls sideways.
-var columnWidths = [entryColumns]float32{210, 100, 190, 130, 170, 110, 220, 44}
+// columnWidths are the table's column widths at their narrowest; the cluster column stays in view when the
+// table scrolls sideways.
+var columnWidths = [entryColumns]float32{190, 100, 160, 125, 150, 100, 210, 44}
+
+// columnDropOrder is the columns a narrow table leaves out, first to last; the others always show.
+var columnDropOrder = []entryColumn{colLabel, colActivity, colCountry}
+
+// shownColumns are the columns a table of a width shows, with their widths: columns of columnDropOrder are
+// left out while the others are wider than the space, and the cluster and next step columns share what is
+// left over. When even those are wider, the table scrolls sideways.
+func shownColumns(width float32) ([]entryColumn, []float32) {
+	dropped := map[entryColumn]bool{}
+	sum := func() (s float32) {
+		for c, w := range columnWidths {
+			if !dropped[entryColumn(c)] {
+				s += w
+			}
+		}
+		return s
+	}
+	for _, c := range columnDropOrder {
+		if sum() <= width {
+			break
+		}
+		dropped[c] = true
+	}
+	extra := max(width-sum(), 0)
+	var cols []entryColumn
+	var widths []float32
+	for c := range entryColumns {
+		if dropped[c] {
+			continue
+		}
+		w := columnWidths[c]
+		if c == colCluster || c == colNext {
+			w += extra / 2
+		}
+		cols, widths = append(cols, c), append(widths, w)
+	}
+	return cols, widths
+}
 
 func (c entryColumn) title() string {
 	switch c {
@@ -209,13 +248,16 @@ func dueImportance(due string, today time.Time) widget.Importance {
 type entryTable struct {
 	view     *shortlistView
 	table    *widget.Table
-	selected int // the selected row, -1 for none
+	content  *fyne.Container // the table, its columns fitted to its width
+	selected int             // the selected row, -1 for none
+	columns  []entryColumn   // the columns shown, left to right
+	widths   []float32       // their widths
 }
 
 func newEntryTable(v *shortlistView) *entryTable {
 	t := &entryTable{view: v, selected: -1}
 	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.entries), int(entryColumns) },
+		func() (int, int) { return len(v.entries), len(t.columns) },
 		func() fyne.CanvasObject { return newEntryCell() },
 		t.updateCell)
 	t.table.ShowHeaderColumn = false
@@ -230,11 +272,36 @@ func newEntryTable(v *shortlistView) *entryTable {
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = func(id widget.TableCellID) { t.selected = id.Row }
 	t.table.OnUnselected = func(widget.TableCellID) { t.selected = -1 }
-	for c, w := range columnWidths {
-		t.table.SetColumnWidth(c, w)
-	}
+	t.show(shownColumns(0))
+	t.content = container.New(&fitColumns{table: t}, t.table)
 	return t
 }
+
+// show sets the columns shown and their widths.
+func (t *entryTable) show(cols []entryColumn, widths []float32) {
+	if slices.Equal(cols, t.columns) && slices.Equal(widths, t.widths) {
+		return
+	}
+	t.columns, t.widths = cols, widths
+	for i, w := range widths {
+		t.table.SetColumnWidth(i, w)
+	}
+	t.table.Refresh()
+}
+
+// fitColumns lays the table over its whole space and fits its columns to the width (see fitWidths).
+type fitColumns struct{ table *entryTable }
+
+func (f *fitColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	// Less the separators between the columns and the room of the vertical scroll bar.
+	f.table.show(shownColumns(size.Width - float32(entryColumns)*theme.Padding() - 2*theme.Padding()))
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (f *fitColumns) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
 
 func (t *entryTable) refresh() {
 	t.table.UnselectAll()
@@ -249,8 +316,13 @@ func (t *entryTable) focusRow(row int) {
 }
 
 func (t *entryTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
-	c := entryColumn(id.Col)
+	if id.Col >= 0 && id.Col < len(t.columns) {
+		t.fillHeader(t.columns[id.Col], o.(*widget.Button))
+	}
+}
+
+// fillHeader makes b the header of column c: its title, the sort arrow when the table is sorted by it.
+func (t *entryTable) fillHeader(c entryColumn, b *widget.Button) {
 	b.SetText(c.title())
 	b.OnTapped = nil
 	b.SetIcon(nil)
@@ -268,13 +340,19 @@ func (t *entryTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 func (t *entryTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Col >= 0 && id.Col < len(t.columns) {
+		t.fillCell(id.Row, t.columns[id.Col], o.(*entryCell))
+	}
+}
+
+// fillCell makes cell show column c of a row.
+func (t *entryTable) fillCell(row int, c entryColumn, cell *entryCell) {
 	v := t.view
-	if id.Row < 0 || id.Row >= len(v.entries) {
+	if row < 0 || row >= len(v.entries) {
 		return
 	}
-	e, today := v.entries[id.Row], v.today()
-	cell := o.(*entryCell)
-	switch c := entryColumn(id.Col); c {
+	e, today := v.entries[row], v.today()
+	switch c {
 	case colStatus:
 		cell.showStatus(e.Status, func(st data.EntryStatus) { v.onSetStatus(e, st) })
 	case colRemove:

@@ -43,17 +43,17 @@ func (w *testWindow) openPipeline(n int) (data.Shortlist, []data.Cluster) {
 
 // shortlistCell is the table's cell at row and col, made and filled by the table's own functions.
 func (w *testWindow) shortlistCell(row int, col entryColumn) *entryCell {
-	t := w.shortlists.table.table
-	c := t.CreateCell().(*entryCell)
-	t.UpdateCell(widget.TableCellID{Row: row, Col: int(col)}, c)
+	t := w.shortlists.table
+	c := t.table.CreateCell().(*entryCell)
+	t.fillCell(row, col, c)
 	return c
 }
 
 // shortlistHeader is the table's header button of a column.
 func (w *testWindow) shortlistHeader(col entryColumn) *widget.Button {
-	t := w.shortlists.table.table
-	h := t.CreateHeader().(*widget.Button)
-	t.UpdateHeader(widget.TableCellID{Row: -1, Col: int(col)}, h)
+	t := w.shortlists.table
+	h := t.table.CreateHeader().(*widget.Button)
+	t.fillHeader(col, h)
 	return h
 }
 
@@ -392,5 +392,39 @@ func TestContactEditorKeepsPublishedContactApart(t *testing.T) {
 	}
 	if ed.list.Length() != 1 {
 		t.Errorf("the editor lists %d people, want 1", ed.list.Length())
+	}
+}
+
+// A narrow window leaves out the less important columns before the table has to scroll; the cluster, status,
+// contacts and next step always show, the cluster's name readable.
+func TestPipelineTableFitsNarrowWindows(t *testing.T) {
+	w := newTestWindow(t)
+	w.openPipeline(2)
+	core := []entryColumn{colCluster, colStatus, colPeople, colNext, colRemove}
+	for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1024, Height: 640}, {Width: 683, Height: 740}} {
+		w.win.Resize(size)
+		w.settle()
+		tbl := w.shortlists.table
+		for _, c := range core {
+			if !slices.Contains(tbl.columns, c) {
+				t.Errorf("at %v the table leaves out %s", size, c.title())
+			}
+		}
+		var sum float32
+		for _, wd := range tbl.widths {
+			sum += wd
+		}
+		if fits := tbl.content.Size().Width; sum > fits && len(tbl.columns) > len(core) {
+			t.Errorf("at %v the columns take %.0f of %.0f and still show %d", size, sum, fits, len(tbl.columns))
+		}
+		if size.Width < 1100 && slices.Contains(tbl.columns, colLabel) {
+			t.Errorf("at %v the table (%.0f wide) keeps the label column", size, tbl.content.Size().Width)
+		}
+		if tbl.widths[0] < columnWidths[colCluster] {
+			t.Errorf("at %v the cluster column is %.0f wide", size, tbl.widths[0])
+		}
+	}
+	if cols, _ := shownColumns(2000); len(cols) != int(entryColumns) {
+		t.Errorf("a wide table shows %d columns, want all %d", len(cols), entryColumns)
 	}
 }

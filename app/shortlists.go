@@ -107,7 +107,7 @@ func (v *shortlistView) build() {
 	v.hint.Wrapping = fyne.TextWrapWord
 	// The hint sits at the top, full width: a wrapping label in a Center container would shrink to one letter.
 	hint := container.NewBorder(container.NewPadded(v.hint), nil, nil, nil)
-	entries := container.NewBorder(nil, v.undo.content, nil, nil, container.NewStack(v.table.table, hint))
+	entries := container.NewBorder(nil, v.undo.content, nil, nil, container.NewStack(v.table.content, hint))
 	v.entryTab = container.NewTabItemWithIcon(lang.L("Clusters"), theme.ListIcon(), entries)
 	v.logTab = container.NewTabItemWithIcon(lang.L("Log"), theme.HistoryIcon(), v.log.content)
 	v.sections = container.NewAppTabs(v.entryTab, v.logTab)
@@ -240,10 +240,10 @@ func (v *shortlistView) showOpen() {
 	}
 	if v.hint.Text == "" {
 		v.hint.Hide()
-		v.table.table.Show()
+		v.table.content.Show()
 	} else {
 		v.hint.Show()
-		v.table.table.Hide()
+		v.table.content.Hide()
 	}
 	if l.Purpose == "" {
 		v.purpose.Hide()
