@@ -34,7 +34,7 @@ const (
 
 // columnWidths are the table's column widths at their narrowest; the cluster column stays in view when the
 // table scrolls sideways.
-var columnWidths = [entryColumns]float32{190, 100, 160, 125, 150, 100, 210, 44}
+var columnWidths = [entryColumns]float32{180, 100, 150, 120, 150, 100, 190, 44}
 
 // columnDropOrder is the columns a narrow table leaves out, first to last; the others always show.
 var columnDropOrder = []entryColumn{colLabel, colActivity, colCountry}
@@ -218,7 +218,8 @@ func dueDays(due string, today time.Time) (days int, ok bool) {
 // followUpDays is how far ahead a next step counts as due: Follow-ups lists it, the table marks it.
 const followUpDays = 7
 
-// nextStepText is a next step with its date: "Send the call text · 12 Dec 2026".
+// nextStepText is a next step with its date first, so that a narrow column still shows when: "12 Dec 2026 ·
+// Send the call text".
 func nextStepText(n data.NextStep) string {
 	d, err := time.Parse(time.DateOnly, n.Due)
 	switch {
@@ -227,7 +228,7 @@ func nextStepText(n data.NextStep) string {
 	case n.Text == "":
 		return d.Format(dateLayout)
 	}
-	return n.Text + " · " + d.Format(dateLayout)
+	return d.Format(dateLayout) + " · " + n.Text
 }
 
 // dueImportance marks an overdue step as danger, one due within followUpDays as warning.

@@ -124,7 +124,7 @@ func TestPipelinePeopleAndNextStepPersist(t *testing.T) {
 		t.Fatalf("stored next step %+v", got)
 	}
 	cell := w.shortlistCell(w.row(target.ID), colNext).text
-	if cell.Text != "Send the call text · 5 Jun 2025" || cell.Importance != widget.WarningImportance {
+	if cell.Text != "5 Jun 2025 · Send the call text" || cell.Importance != widget.WarningImportance {
 		t.Errorf("the next step cell reads %q (importance %v), want it due soon", cell.Text, cell.Importance)
 	}
 

@@ -114,7 +114,7 @@ func (v *shortlistView) build() {
 	right := container.NewBorder(header, nil, nil, nil, v.sections)
 
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.22
+	split.Offset = 0.2
 	v.content = split
 	v.showOpen()
 }

@@ -219,8 +219,9 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	)
 }
 
-// ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// labels, followups, overview, matches, import, about, cluster:ID or partners:ID opens that view first, for pictures of it.
+// ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, log, partners,
+// labels, followups, overview, matches, import, about, cluster:ID, partners:ID or contacts:ID (the contact people
+// of cluster ID on the first shortlist) opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -233,8 +234,9 @@ func (m *MainWindow) ShowAndRun() {
 	m.app.Run()
 }
 
-// showView brings a view to the front: "clusters", "shortlists", "partners", "labels", "followups", "overview", "matches", "import",
-// "about", "cluster:ID" or "partners:ID" (partner suggestions for that cluster).
+// showView brings a view to the front: "clusters", "shortlists", "log" (the open shortlist's), "partners",
+// "labels", "followups", "overview", "matches", "import", "about", "cluster:ID", "partners:ID" (partner
+// suggestions for that cluster) or "contacts:ID" (the contact people of that cluster on the open shortlist).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -247,6 +249,9 @@ func (m *MainWindow) showView(name string) {
 		m.tabs.Select(m.labelTab)
 	case "followups":
 		m.tabs.Select(m.followTab)
+	case "log":
+		m.tabs.Select(m.listTab)
+		m.shortlists.sections.Select(m.shortlists.logTab)
 	case "overview":
 		m.tabs.Select(m.mapTab)
 	case "matches":
@@ -268,10 +273,28 @@ func (m *MainWindow) showView(name string) {
 			}
 			return
 		}
+		if ref, ok := strings.CutPrefix(name, "contacts:"); ok {
+			m.showContacts(ref)
+			return
+		}
 		if id, err := strconv.ParseInt(strings.TrimPrefix(name, "cluster:"), 10, 64); err == nil {
 			m.onOpenCluster(id)
 		}
 	}
+}
+
+// showContacts opens the contact people of cluster ref on the first shortlist, once the entries have arrived.
+func (m *MainWindow) showContacts(ref string) {
+	id, err := strconv.ParseInt(ref, 10, 64)
+	if err != nil {
+		return
+	}
+	m.tabs.Select(m.listTab)
+	m.later(time.Second, func() {
+		if e, ok := m.shortlists.entry(id); ok {
+			m.onEditPeople(e)
+		}
+	})
 }
 
 // onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
