@@ -428,3 +428,30 @@ func TestPipelineTableFitsNarrowWindows(t *testing.T) {
 		t.Errorf("a wide table shows %d columns, want all %d", len(cols), entryColumns)
 	}
 }
+
+// A table cell shown again for another row (as scrolling does) changes no one's status.
+func TestPipelineRecycledStatusCellChangesNothing(t *testing.T) {
+	w := newTestWindow(t)
+	l, cs := w.openPipeline(3)
+	ctx := t.Context()
+	if err := w.store.SetEntryStatus(ctx, l.ID, cs[0].ID, data.EntryPartner); err != nil {
+		t.Fatal(err)
+	}
+	w.reloadShortlists()
+	w.settle()
+	tbl := w.shortlists.table
+	cell := tbl.table.CreateCell().(*entryCell)
+	for _, row := range []int{w.row(cs[0].ID), w.row(cs[1].ID), w.row(cs[0].ID), w.row(cs[2].ID)} {
+		tbl.fillCell(row, colStatus, cell)
+	}
+	w.settle()
+	want := map[int64]data.EntryStatus{cs[0].ID: data.EntryPartner, cs[1].ID: data.EntryCandidate, cs[2].ID: data.EntryCandidate}
+	for id, st := range want {
+		if got := storedEntry(t, w.store, l.ID, id).Status; got != st {
+			t.Errorf("cluster %d is %s after its cell was reused, want %s", id, got, st)
+		}
+	}
+	if cell.status.Selected != statusName(data.EntryCandidate) {
+		t.Errorf("the reused cell shows %q", cell.status.Selected)
+	}
+}
