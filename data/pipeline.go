@@ -184,6 +184,41 @@ func (s *Store) RemoveContactPerson(ctx context.Context, personID int64) (Contac
 	return p, err
 }
 
+// MoveContactPerson puts a person at place to (0 first) among its entry's people, keeping the others' order; a
+// place past the end is the last.
+func (s *Store) MoveContactPerson(ctx context.Context, personID int64, to int) error {
+	now := formatTime(s.now())
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var listID, clusterID int64
+		err := tx.QueryRowContext(ctx, `SELECT shortlist_id, cluster_id FROM contact_people WHERE id = ?`, personID).
+			Scan(&listID, &clusterID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("contact person %d: %w", personID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		row, err := readEntryRow(ctx, tx, listID, clusterID)
+		if err != nil {
+			return err
+		}
+		order := make([]int64, 0, len(row.people))
+		for _, p := range row.people {
+			if p.ID != personID {
+				order = append(order, p.ID)
+			}
+		}
+		to = min(max(to, 0), len(order))
+		order = append(order[:to], append([]int64{personID}, order[to:]...)...)
+		for i, id := range order {
+			if _, err := tx.ExecContext(ctx, `UPDATE contact_people SET position = ? WHERE id = ?`, i+1, id); err != nil {
+				return err
+			}
+		}
+		return touchEntry(ctx, tx, listID, clusterID, now)
+	})
+}
+
 // SetEntryStatus changes how far contact with a shortlisted cluster has come.
 func (s *Store) SetEntryStatus(ctx context.Context, shortlistID, clusterID int64, status EntryStatus) error {
 	st, ok := ParseEntryStatus(string(status))

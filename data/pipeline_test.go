@@ -130,6 +130,18 @@ func TestContactPeopleKeepTheUsersOrderThroughEditsAndRemovals(t *testing.T) {
 	if _, err := s.RemoveContactPerson(ctx, ps[0].ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("removing twice gave %v", err)
 	}
+	if err := s.MoveContactPerson(ctx, last.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MoveContactPerson(ctx, ps[1].ID, 99); err != nil {
+		t.Fatal(err)
+	}
+	if e := onlyEntry(t, s, l.ID, nwc); peopleNames(e.People) != "Eva Lund|Lars Ek|Front desk" {
+		t.Errorf("after moving Eva first and Front desk last: %q", peopleNames(e.People))
+	}
+	if err := s.MoveContactPerson(ctx, ps[0].ID, 0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("moving a removed person gave %v", err)
+	}
 
 	// Bad input is refused with a message naming it, and changes nothing.
 	before := onlyEntry(t, s, l.ID, nwc)
