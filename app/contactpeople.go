@@ -16,7 +16,7 @@ import (
 )
 
 // contactPeopleEditor is the dialog of the user's own contact people at a cluster on a shortlist: the list
-// with Edit and Remove on each, and Add. The contact the source publishes is shown apart, as not theirs.
+// with Move up, Edit and Remove on each (the first is the one the table shows), and Add. The contact the source publishes is shown apart, as not theirs.
 type contactPeopleEditor struct {
 	win    fyne.Window
 	entry  data.Entry
@@ -32,11 +32,12 @@ type contactPeopleEditor struct {
 
 	onSave   func(p data.ContactPerson) // adds (ID 0) or changes a person
 	onRemove func(p data.ContactPerson)
+	onMove   func(p data.ContactPerson, to int) // puts a person at place to, 0 first
 }
 
 func newContactPeopleEditor(win fyne.Window, e data.Entry) *contactPeopleEditor {
 	c := &contactPeopleEditor{win: win, entry: e, people: e.People,
-		onSave: func(data.ContactPerson) {}, onRemove: func(data.ContactPerson) {}}
+		onSave: func(data.ContactPerson) {}, onRemove: func(data.ContactPerson) {}, onMove: func(data.ContactPerson, int) {}}
 	c.build()
 	return c
 }
@@ -82,10 +83,11 @@ func (c *contactPeopleEditor) createRow() fyne.CanvasObject {
 	details := widget.NewLabel("")
 	details.Truncation = fyne.TextTruncateEllipsis
 	details.SizeName = theme.SizeNameCaptionText
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil) // the first is the one the table shows
 	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), nil)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, details)
-	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(edit, remove)), lines)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(up, edit, remove)), lines)
 }
 
 func (c *contactPeopleEditor) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -108,8 +110,15 @@ func (c *contactPeopleEditor) updateRow(i widget.ListItemID, o fyne.CanvasObject
 		}
 	}
 	lines[1].(*widget.Label).SetText(strings.Join(details, " · "))
-	buttons[0].(*widget.Button).OnTapped = func() { c.personForm(p) }
-	buttons[1].(*widget.Button).OnTapped = func() { c.onRemove(p) }
+	up := buttons[0].(*widget.Button)
+	up.OnTapped = func() { c.onMove(p, i-1) }
+	if i == 0 {
+		up.Disable()
+	} else {
+		up.Enable()
+	}
+	buttons[1].(*widget.Button).OnTapped = func() { c.personForm(p) }
+	buttons[2].(*widget.Button).OnTapped = func() { c.onRemove(p) }
 }
 
 func (c *contactPeopleEditor) onAddTapped() { c.personForm(data.ContactPerson{}) }

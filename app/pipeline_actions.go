@@ -47,6 +47,9 @@ func (m *MainWindow) onEditPeople(e data.Entry) {
 			}
 		}, m.win))
 	}
+	ed.onMove = func(p data.ContactPerson, to int) {
+		m.changePeople(listID, clusterID, ed, func(ctx context.Context) error { return m.store.MoveContactPerson(ctx, p.ID, to) })
+	}
 	m.people = ed
 	ed.show()
 }

@@ -113,6 +113,17 @@ func TestPipelinePeopleAndNextStepPersist(t *testing.T) {
 	if got := w.shortlistCell(w.row(target.ID), colPeople).text.Text; got != "Anna Hansen (+1 more)" {
 		t.Errorf("the contact cell reads %q", got)
 	}
+	// Moving Ole up makes him the first, the one the table shows.
+	row := w.people.list.CreateItem()
+	w.people.list.UpdateItem(1, row)
+	test.Tap(row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Button))
+	w.settle()
+	if e := storedEntry(t, w.store, l.ID, target.ID); len(e.People) != 2 || e.People[0].Name != "Ole Berg" {
+		t.Fatalf("after moving Ole up: %+v", e.People)
+	}
+	if got := w.shortlistCell(w.row(target.ID), colPeople).text.Text; got != "Ole Berg (+1 more)" {
+		t.Errorf("after moving Ole up the contact cell reads %q", got)
+	}
 
 	test.Tap(w.shortlistCell(w.row(target.ID), colNext).text)
 	f := w.nextForm
@@ -133,7 +144,7 @@ func TestPipelinePeopleAndNextStepPersist(t *testing.T) {
 	w2.showView("shortlists")
 	w2.onOpenShortlist(l.ID)
 	w2.settle()
-	if got := w2.shortlistCell(w2.row(target.ID), colPeople).text.Text; got != "Anna Hansen (+1 more)" {
+	if got := w2.shortlistCell(w2.row(target.ID), colPeople).text.Text; got != "Ole Berg (+1 more)" {
 		t.Errorf("reopened, the contact cell reads %q", got)
 	}
 }
