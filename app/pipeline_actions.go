@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -90,8 +89,32 @@ func (m *MainWindow) changePeople(listID, clusterID int64, ed *contactPeopleEdit
 // nextStepForm is the fields of the next-step form, kept for tests.
 type nextStepForm struct {
 	text   *formEntry
-	date   *widget.DateEntry
+	date   *optionalDateEntry
 	dialog *dialog.FormDialog
+}
+
+// optionalDateEntry is Fyne's DateEntry where no date is a valid answer: the form then checks only that a
+// date typed can be read.
+type optionalDateEntry struct {
+	widget.DateEntry
+}
+
+func newOptionalDateEntry() *optionalDateEntry {
+	e := &optionalDateEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *optionalDateEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.DateEntry.CreateRenderer() // which sets the DateEntry's own validator, refusing an empty text
+	strict := e.Validator
+	e.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return strict(s)
+	}
+	return r
 }
 
 // onEditNext asks for a cluster's next step on the open shortlist: what, and by when.
@@ -116,18 +139,17 @@ func dateEntryLayout() string {
 // nextStepDialog shows the next-step form with text and date as typed, so that a date that cannot be read
 // sends the user back to it with nothing lost.
 func (m *MainWindow) nextStepDialog(listID int64, e data.Entry, text, date string) {
-	f := &nextStepForm{text: newFormEntry(), date: widget.NewDateEntry()}
+	f := &nextStepForm{text: newFormEntry(), date: newOptionalDateEntry()}
 	f.text.SetText(text)
 	f.text.SetPlaceHolder(lang.L("e.g. Send the call text"))
 	f.date.SetText(date)
 	if t, err := time.Parse(dateEntryLayout(), date); err == nil {
 		f.date.SetDate(&t)
 	}
-	// In a container the form does not check the date: an empty one is allowed, it means no date.
 	f.dialog = dialog.NewForm(lang.L("Next step — {{.Cluster}}", map[string]any{"Cluster": e.Cluster.Name}),
 		lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
 			widget.NewFormItem(lang.L("Next step"), f.text),
-			widget.NewFormItem(lang.L("By"), container.NewStack(f.date)),
+			widget.NewFormItem(lang.L("By"), f.date),
 		}, func(ok bool) {
 			if ok {
 				m.saveNextStep(listID, e, f)
@@ -143,7 +165,7 @@ func (m *MainWindow) saveNextStep(listID int64, e data.Entry, f *nextStepForm) {
 	typed := strings.TrimSpace(f.date.Text)
 	n := data.NextStep{Text: strings.TrimSpace(f.text.Text)}
 	var problem string
-	if typed != "" {
+	if typed != "" { // the form lets only a readable date through; this is for a date typed another way
 		if d, err := time.Parse(dateEntryLayout(), typed); err == nil {
 			n.Due = d.Format(time.DateOnly)
 		} else {
@@ -156,6 +178,7 @@ func (m *MainWindow) saveNextStep(listID int64, e data.Entry, f *nextStepForm) {
 	}
 	if problem != "" {
 		// Back to the form as typed, once the message is read.
+		m.lastNotice = problem
 		d := dialog.NewInformation(lang.L("Next step"), problem, m.win)
 		d.SetOnClosed(func() { m.nextStepDialog(listID, e, f.text.Text, f.date.Text) })
 		showMessage(m.win, d)

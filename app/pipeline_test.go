@@ -149,21 +149,46 @@ func TestPipelinePeopleAndNextStepPersist(t *testing.T) {
 	}
 }
 
-// A date that cannot be read keeps what was typed and says how to write it.
-func TestPipelineNextStepBadDateLosesNothing(t *testing.T) {
+// A date that cannot be read is refused in the form, with what was typed kept to correct; a date without a
+// step sends the user back to the form as typed, saying what is missing.
+func TestPipelineNextStepBadInputLosesNothing(t *testing.T) {
 	w := newTestWindow(t)
 	l, cs := w.openPipeline(1)
 	test.Tap(w.shortlistCell(0, colNext).text)
-	test.Type(w.nextForm.text, "Call Anna")
-	w.nextForm.date.SetText("next Tuesday")
-	first := w.nextForm
-	first.dialog.Submit()
+	f := w.nextForm
+	test.Type(f.text, "Call Anna")
+	f.date.SetText("next Tuesday")
+	f.dialog.Submit()
 	w.settle()
 	if got := storedEntry(t, w.store, l.ID, cs[0].ID).Next; got != (data.NextStep{}) {
 		t.Errorf("an unreadable date saved %+v", got)
 	}
+	if w.nextForm != f || f.text.Text != "Call Anna" || f.date.Validate() == nil {
+		t.Fatalf("the form did not stay as typed with the date marked: %q, %q", f.text.Text, f.date.Text)
+	}
+	f.date.SetText(time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC).Format(dateEntryLayout()))
+	f.dialog.Submit()
+	w.settle()
+	if got := storedEntry(t, w.store, l.ID, cs[0].ID).Next; got != (data.NextStep{Text: "Call Anna", Due: "2025-06-20"}) {
+		t.Fatalf("corrected, the step saved is %+v", got)
+	}
+
+	test.Tap(w.shortlistCell(0, colNext).text)
+	f = w.nextForm
+	if f.text.Text != "Call Anna" || f.date.Date == nil || f.date.Date.Format(time.DateOnly) != "2025-06-20" {
+		t.Errorf("the form opens on %q, %v; want the saved step", f.text.Text, f.date.Date)
+	}
+	f.text.SetText("")
+	f.dialog.Submit()
+	w.settle()
+	if got := storedEntry(t, w.store, l.ID, cs[0].ID).Next; got != (data.NextStep{Text: "Call Anna", Due: "2025-06-20"}) {
+		t.Errorf("a date without a step changed it to %+v", got)
+	}
+	if !strings.HasPrefix(w.lastNotice, "Say what is to be done") {
+		t.Errorf("it said %q", w.lastNotice)
+	}
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) // closes the message
-	if w.nextForm == first || w.nextForm.text.Text != "Call Anna" || w.nextForm.date.Text != "next Tuesday" {
+	if w.nextForm == f || w.nextForm.text.Text != "" || w.nextForm.date.Text != f.date.Text {
 		t.Errorf("the form did not come back as typed: %q, %q", w.nextForm.text.Text, w.nextForm.date.Text)
 	}
 }

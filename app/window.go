@@ -220,8 +220,8 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 }
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, log, partners,
-// labels, followups, overview, matches, import, about, cluster:ID, partners:ID or contacts:ID (the contact people
-// of cluster ID on the first shortlist) opens that view first, for pictures of it.
+// labels, followups, overview, matches, import, about, cluster:ID, partners:ID, contacts:ID or next:ID (the contact
+// people or the next step of cluster ID on the first shortlist) opens that view first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -236,7 +236,7 @@ func (m *MainWindow) ShowAndRun() {
 
 // showView brings a view to the front: "clusters", "shortlists", "log" (the open shortlist's), "partners",
 // "labels", "followups", "overview", "matches", "import", "about", "cluster:ID", "partners:ID" (partner
-// suggestions for that cluster) or "contacts:ID" (the contact people of that cluster on the open shortlist).
+// suggestions for that cluster) "contacts:ID" or "next:ID" (the contact people or the next step of that cluster on the open shortlist).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -274,7 +274,11 @@ func (m *MainWindow) showView(name string) {
 			return
 		}
 		if ref, ok := strings.CutPrefix(name, "contacts:"); ok {
-			m.showContacts(ref)
+			m.showEntryDialog(ref, m.onEditPeople)
+			return
+		}
+		if ref, ok := strings.CutPrefix(name, "next:"); ok {
+			m.showEntryDialog(ref, m.onEditNext)
 			return
 		}
 		if id, err := strconv.ParseInt(strings.TrimPrefix(name, "cluster:"), 10, 64); err == nil {
@@ -283,8 +287,9 @@ func (m *MainWindow) showView(name string) {
 	}
 }
 
-// showContacts opens the contact people of cluster ref on the first shortlist, once the entries have arrived.
-func (m *MainWindow) showContacts(ref string) {
+// showEntryDialog opens a dialog (open) of cluster ref's entry on the first shortlist, once the entries have
+// arrived.
+func (m *MainWindow) showEntryDialog(ref string, open func(data.Entry)) {
 	id, err := strconv.ParseInt(ref, 10, 64)
 	if err != nil {
 		return
@@ -292,7 +297,7 @@ func (m *MainWindow) showContacts(ref string) {
 	m.tabs.Select(m.listTab)
 	m.later(time.Second, func() {
 		if e, ok := m.shortlists.entry(id); ok {
-			m.onEditPeople(e)
+			open(e)
 		}
 	})
 }
