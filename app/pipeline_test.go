@@ -344,6 +344,22 @@ func TestShortlistLogEntry(t *testing.T) {
 	if stored[1].Text != "Agreed to lead work package 4" || stored[1].EditedAt.IsZero() {
 		t.Errorf("after editing: %+v", stored[1])
 	}
+	// Delete asks first: Escape keeps the entry, Enter deletes it.
+	w.onDeleteLog(log.entries[0])
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	w.settle()
+	if stored, _ = w.store.ShortlistLog(t.Context(), l.ID); len(stored) != 2 {
+		t.Fatalf("Escape deleted: %d entries left", len(stored))
+	}
+	w.onDeleteLog(log.entries[0])
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	w.settle()
+	if stored, _ = w.store.ShortlistLog(t.Context(), l.ID); len(stored) != 1 || stored[0].Text != "Agreed to lead work package 4" {
+		t.Errorf("after deleting the newest: %+v", stored)
+	}
+	if len(log.entries) != 1 || w.shortlists.logTab.Text != "Log (1)" {
+		t.Errorf("the panel shows %d entries, tab %q", len(log.entries), w.shortlists.logTab.Text)
+	}
 }
 
 // Follow-ups lists the entries due within 7 days or overdue, overdue first; tapping one opens its shortlist on it.
