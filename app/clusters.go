@@ -110,6 +110,7 @@ func (m *MainWindow) change(write func(ctx context.Context) error) {
 			}
 			m.reloadDetail()
 			m.reloadShortlists()
+			m.followUps.refresh()
 		}
 	})
 }
@@ -150,9 +151,9 @@ func (m *MainWindow) showNotice(title, text string) {
 	showInfo(m.win, title, text)
 }
 
-func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus, contact string) {
+func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus) {
 	id := m.detail.cluster.ID
-	m.change(func(ctx context.Context) error { return m.store.SetEntry(ctx, listID, id, st, contact) })
+	m.change(func(ctx context.Context) error { return m.store.SetEntryStatus(ctx, listID, id, st) })
 }
 
 func (m *MainWindow) onRemoveFromShortlist(listID int64) {
@@ -217,7 +218,7 @@ func (m *MainWindow) onDeleteNote(n data.Note) {
 			m.reloadDetail()
 			m.reloadShortlists()
 			m.undo.offer(lang.L("Note of {{.Date}} deleted.", map[string]any{"Date": formatDateTime(gone.At)}),
-				func() { m.restoreNote(gone) })
+				func() { m.restoreNote(gone) }, m.later)
 		}
 	})
 }

@@ -86,9 +86,7 @@ func TestShortlistedExpiredLabelCarriesABadge(t *testing.T) {
 	w.waitFor("the entries", func() bool { return len(w.shortlists.entries) == 3 })
 	badges := map[string]bool{}
 	for i, e := range w.shortlists.entries {
-		row := newEntryRow()
-		row.set(w.shortlists.entries[i], w.shortlists.today())
-		badges[e.Cluster.Name] = row.labelCheck.Visible()
+		badges[e.Cluster.Name] = w.shortlistCell(i, colLabel).text.Importance == widget.WarningImportance
 	}
 	if want := map[string]bool{"MADE": true, "GCE Ocean Technology": true, "Catalan Water Partnership": false}; !maps.Equal(badges, want) {
 		t.Errorf("label badges %v, want %v", badges, want)
@@ -205,7 +203,24 @@ func everyDialog(t *testing.T, w *testWindow) []dialogCase {
 		return c
 	}
 	long := strings.Repeat("Met their manager in Brussels; they want a joint bid on food waste and biogas. ", 6)
+	if _, err := w.store.AddToShortlist(ctx, l.ID, fbcd, data.EntryMeeting, "Mette Sørensen"); err != nil {
+		t.Fatal(err)
+	}
+	entry := func() data.Entry {
+		openList()
+		e, err := w.store.Entry(ctx, l.ID, fbcd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data.Entry{Cluster: cluster(fbcd), Status: e.Status, People: e.People, ShortlistID: l.ID, Shortlist: l.Name}
+	}
+	logEntry := data.LogEntry{ID: 1, ShortlistID: l.ID, At: testDay, Text: long}
 	return []dialogCase{
+		{"Your contacts", func(*testing.T, *testWindow) { w.onEditPeople(entry()) }},
+		{"Add contact person", func(*testing.T, *testWindow) { w.onEditPeople(entry()); w.people.onAddTapped() }},
+		{"Next step", func(*testing.T, *testWindow) { w.onEditNext(entry()) }},
+		{"Edit log entry", func(*testing.T, *testWindow) { w.onEditLog(logEntry) }},
+		{"Delete log entry", func(*testing.T, *testWindow) { w.onDeleteLog(logEntry) }},
 		{"New shortlist", func(*testing.T, *testWindow) { w.onNewShortlist() }},
 		{"Rename shortlist", func(*testing.T, *testWindow) { openList(); w.onRenameShortlist() }},
 		{"Delete shortlist", func(*testing.T, *testWindow) { openList(); w.onDeleteShortlist() }},

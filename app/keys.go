@@ -58,7 +58,7 @@ func keyboardShortcuts() [][2]string {
 		{shortcutKey(string(keyImport.KeyName)), lang.L("Import clusters…")},
 		{shortcutKey(string(keyExport.KeyName)), lang.L("Export the open shortlist…")},
 		{lang.L("Up, Down"), lang.L("Move through the results")},
-		{shortcutKey(lang.L("Enter")), lang.L("Save the note being written")},
+		{shortcutKey(lang.L("Enter")), lang.L("Save the note or log entry being written")},
 		{lang.L("Enter"), lang.L("In a dialog: confirm it (in a field of several lines, Ctrl+Enter; on a button, press it)")},
 		{lang.L("Escape"), lang.L("In a dialog: cancel or close it")},
 		{lang.L("Tab, Shift+Tab"), lang.L("Move to the next or previous field or button")},

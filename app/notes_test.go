@@ -134,8 +134,8 @@ func TestEditAndDeleteANote(t *testing.T) {
 	if len(notes) != 1 || notes[0].ID != older.ID {
 		t.Fatalf("after Delete the notes are %+v", notes)
 	}
-	if !w.undo.content.Visible() || !strings.Contains(w.undo.message.Text, formatDateTime(newer.At)) {
-		t.Fatalf("no offer to undo the deletion: visible %v, %q", w.undo.content.Visible(), w.undo.message.Text)
+	if !w.undo.content.Visible() || !strings.Contains(w.undo.text.Text, formatDateTime(newer.At)) {
+		t.Fatalf("no offer to undo the deletion: visible %v, %q", w.undo.content.Visible(), w.undo.text.Text)
 	}
 	if _, ok := w.detail.noteRows[newer.ID]; ok || strings.Contains(labelsIn(w.detail.body), "Call back in May") {
 		t.Error("the deleted note is still shown")

@@ -24,8 +24,12 @@ func (m *MainWindow) reloadShortlists() {
 	m.background(func(ctx context.Context) func() {
 		lists, err := m.store.Shortlists(ctx)
 		var entries []data.Entry
+		var log []data.LogEntry
 		if err == nil && open != 0 {
 			entries, err = m.store.Entries(ctx, open)
+		}
+		if err == nil && open != 0 {
+			log, err = m.store.ShortlistLog(ctx, open)
 		}
 		return func() {
 			if err != nil {
@@ -35,6 +39,7 @@ func (m *MainWindow) reloadShortlists() {
 			m.shortlists.showLists(lists)
 			if open != 0 && m.shortlists.open == open {
 				m.shortlists.showEntries(open, entries)
+				m.shortlists.showLog(open, log)
 			}
 		}
 	})
@@ -43,12 +48,17 @@ func (m *MainWindow) reloadShortlists() {
 func (m *MainWindow) onOpenShortlist(id int64) {
 	m.background(func(ctx context.Context) func() {
 		entries, err := m.store.Entries(ctx, id)
+		var log []data.LogEntry
+		if err == nil {
+			log, err = m.store.ShortlistLog(ctx, id)
+		}
 		return func() {
 			if err != nil {
 				m.showError(err)
 				return
 			}
 			m.shortlists.showEntries(id, entries)
+			m.shortlists.showLog(id, log)
 		}
 	})
 }
@@ -104,7 +114,7 @@ func (m *MainWindow) onRenameShortlist() {
 	if !ok {
 		return
 	}
-	m.shortlistForm(lang.L("Rename shortlist"), lang.L("Save"), l, func(name, purpose string) {
+	m.shortlistForm(lang.L("Edit shortlist"), lang.L("Save"), l, func(name, purpose string) {
 		m.renameShortlist(l.ID, name, purpose)
 	})
 }
@@ -129,15 +139,6 @@ func (m *MainWindow) onDeleteShortlist() {
 
 func (m *MainWindow) deleteShortlist(id int64) {
 	m.change(func(ctx context.Context) error { return m.store.DeleteShortlist(ctx, id) })
-}
-
-// onRemoveEntry takes a cluster off the open shortlist.
-func (m *MainWindow) onRemoveEntry(clusterID int64) {
-	listID := m.shortlists.open
-	m.change(func(ctx context.Context) error {
-		_, err := m.store.RemoveFromShortlist(ctx, listID, clusterID)
-		return err
-	})
 }
 
 // onExportOpenShortlist asks for the format (CSV with ';' or ',', or a workbook), then for the file, and

@@ -96,21 +96,3 @@ func TestAddingAPartnerTwiceKeepsItsStatus(t *testing.T) {
 		t.Errorf("adding to a new list said %q", p.lastNotice)
 	}
 }
-
-// A shortlist row names the user's contact person and the source's published contact apart.
-func TestEntryRowNamesBothContacts(t *testing.T) {
-	test.NewTempApp(t)
-	registerTranslations()
-	row := newEntryRow()
-	e := data.Entry{Cluster: data.Cluster{Name: "Nordic Water Cluster", Country: "SE", Contact: "info@nwc.se"},
-		Status: data.EntryContacted, People: []data.ContactPerson{{Name: "Anna Berg"}}}
-	row.set(e, testDay)
-	if want := "Sweden · Contacted · Contact person: Anna Berg · Published contact: info@nwc.se"; row.info.Text != want {
-		t.Errorf("row reads %q, want %q", row.info.Text, want)
-	}
-	e.People = nil
-	row.set(e, testDay)
-	if want := "Sweden · Contacted · Published contact: info@nwc.se"; row.info.Text != want {
-		t.Errorf("without a contact person the row reads %q, want %q", row.info.Text, want)
-	}
-}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,35 +14,50 @@ import (
 	"clusterbridge/data"
 )
 
-// shortlistView is the Shortlists tab: the user's shortlists on the left, the open one's clusters on the right.
+// shortlistView is the Shortlists tab: the user's shortlists on the left; on the right the open one as a
+// partner pipeline (a table of its clusters with status, contact people and next step) and its log.
 type shortlistView struct {
 	lists   []data.Shortlist
 	open    int64 // the open shortlist's id, 0 when none
 	entries []data.Entry
-	today   func() time.Time // the day label statuses are judged on, read each time a row is shown
+	order   entryOrder       // how the table is sorted
+	focus   entryRef         // an entry to bring into view when its shortlist's entries arrive
+	today   func() time.Time // the day label statuses and due dates are judged on, read each time a row is shown
 
-	listUI  *widget.List
-	title   *widget.Label
-	purpose *widget.Label
-	rename  *widget.Button
-	remove  *widget.Button
-	export  *widget.Button
-	entryUI *widget.List
-	hint    *widget.Label
-	content fyne.CanvasObject
+	listUI     *widget.List
+	title      *widget.Label
+	purpose    *widget.Label
+	rename     *widget.Button
+	remove     *widget.Button
+	export     *widget.Button
+	copyEmails *widget.Button
+	table      *entryTable
+	undo       *undoBar
+	log        *shortlistLogPanel
+	sections   *container.AppTabs
+	entryTab   *container.TabItem
+	logTab     *container.TabItem
+	hint       *widget.Label
+	content    fyne.CanvasObject
 
 	onNew         func()
 	onRename      func()
 	onDelete      func()
 	onExport      func()
+	onCopyEmails  func()
 	onOpenList    func(id int64)
 	onOpenCluster func(clusterID int64)
-	onRemoveEntry func(clusterID int64)
+	onRemoveEntry func(e data.Entry)
+	onSetStatus   func(e data.Entry, st data.EntryStatus)
+	onEditPeople  func(e data.Entry)
+	onEditNext    func(e data.Entry)
 }
 
 func newShortlistView() *shortlistView {
-	v := &shortlistView{today: time.Now, onNew: func() {}, onRename: func() {}, onDelete: func() {}, onExport: func() {},
-		onOpenList: func(int64) {}, onOpenCluster: func(int64) {}, onRemoveEntry: func(int64) {}}
+	v := &shortlistView{today: time.Now, order: entryOrder{column: colCluster},
+		onNew: func() {}, onRename: func() {}, onDelete: func() {}, onExport: func() {}, onCopyEmails: func() {},
+		onOpenList: func(int64) {}, onOpenCluster: func(int64) {}, onRemoveEntry: func(data.Entry) {},
+		onSetStatus: func(data.Entry, data.EntryStatus) {}, onEditPeople: func(data.Entry) {}, onEditNext: func(data.Entry) {}}
 	v.build()
 	return v
 }
@@ -78,33 +92,29 @@ func (v *shortlistView) build() {
 	v.title.SizeName = theme.SizeNameSubHeadingText
 	v.title.Truncation = fyne.TextTruncateEllipsis
 	v.purpose = wrapped("")
-	v.rename = widget.NewButtonWithIcon(lang.L("Rename"), theme.DocumentCreateIcon(), func() { v.onRename() })
+	v.rename = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { v.onRename() })
 	v.remove = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { v.onDelete() })
 	v.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { v.onExport() })
-	header := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.rename, v.remove, v.export), v.title),
-		v.purpose, widget.NewSeparator())
+	v.copyEmails = widget.NewButtonWithIcon(lang.L("Copy e-mails"), theme.MailComposeIcon(), func() { v.onCopyEmails() })
+	buttons := container.NewHBox(v.copyEmails, v.rename, v.remove, v.export)
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, v.title), v.purpose)
 
-	v.entryUI = widget.NewList(
-		func() int { return len(v.entries) },
-		func() fyne.CanvasObject { return newEntryRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			e := v.entries[i]
-			row := o.(*entryRow)
-			row.set(e, v.today())
-			id := e.Cluster.ID
-			row.open.OnTapped = func() { v.onOpenCluster(id) }
-			row.remove.OnTapped = func() { v.onRemoveEntry(id) }
-		})
+	v.table = newEntryTable(v)
+	v.undo = newUndoBar()
+	v.log = newShortlistLogPanel()
 	v.hint = widget.NewLabel("")
 	v.hint.Alignment = fyne.TextAlignCenter
 	v.hint.Wrapping = fyne.TextWrapWord
 	// The hint sits at the top, full width: a wrapping label in a Center container would shrink to one letter.
 	hint := container.NewBorder(container.NewPadded(v.hint), nil, nil, nil)
-	right := container.NewBorder(header, nil, nil, nil, container.NewStack(v.entryUI, hint))
+	entries := container.NewBorder(nil, v.undo.content, nil, nil, container.NewStack(v.table.content, hint))
+	v.entryTab = container.NewTabItemWithIcon(lang.L("Clusters"), theme.ListIcon(), entries)
+	v.logTab = container.NewTabItemWithIcon(lang.L("Log"), theme.HistoryIcon(), v.log.content)
+	v.sections = container.NewAppTabs(v.entryTab, v.logTab)
+	right := container.NewBorder(header, nil, nil, nil, v.sections)
 
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.25
+	split.Offset = 0.2
 	v.content = split
 	v.showOpen()
 }
@@ -145,20 +155,71 @@ func (v *shortlistView) openList() (data.Shortlist, bool) {
 	return data.Shortlist{}, false
 }
 
-// showEntries shows the clusters of a shortlist, which becomes the open one.
+// showEntries shows the clusters of a shortlist, which becomes the open one, in the table's order.
 func (v *shortlistView) showEntries(id int64, entries []data.Entry) {
+	if id != v.open {
+		v.undo.dismiss() // an undo belongs to the list it was offered on
+	}
 	v.open, v.entries = id, entries
+	v.order.sort(v.entries, v.today())
 	if i := v.openIndex(); i >= 0 {
 		v.listUI.Select(i)
 	}
-	v.entryUI.Refresh()
+	v.table.refresh()
 	v.showOpen()
+	if v.focus.list == id {
+		v.bringIntoView(v.focus.cluster)
+		v.focus = entryRef{}
+	}
+}
+
+// bringIntoView scrolls the table to a cluster's row and selects it.
+func (v *shortlistView) bringIntoView(clusterID int64) {
+	for i, e := range v.entries {
+		if e.Cluster.ID == clusterID {
+			v.sections.Select(v.entryTab)
+			v.table.focusRow(i)
+			return
+		}
+	}
+}
+
+// sortBy sorts the table by a column; the column it is sorted by already is reversed.
+func (v *shortlistView) sortBy(c entryColumn) {
+	v.order = v.order.toggled(c)
+	v.order.sort(v.entries, v.today())
+	v.table.refresh()
+}
+
+// dropEntry takes a cluster's row out of the table at once, before the store has done it.
+func (v *shortlistView) dropEntry(clusterID int64) {
+	for i, e := range v.entries {
+		if e.Cluster.ID == clusterID {
+			v.entries = append(v.entries[:i:i], v.entries[i+1:]...)
+			break
+		}
+	}
+	v.table.refresh()
+	v.showOpen()
+}
+
+// showLog shows the open shortlist's log, newest first.
+func (v *shortlistView) showLog(id int64, log []data.LogEntry) {
+	if id != v.open {
+		return
+	}
+	v.log.show(log)
+	v.logTab.Text = lang.L("Log")
+	if len(log) > 0 {
+		v.logTab.Text = lang.L("Log ({{.Count}})", map[string]any{"Count": len(log)})
+	}
+	v.sections.Refresh()
 }
 
 // showOpen sets the header and the hint for the open shortlist, or for none.
 func (v *shortlistView) showOpen() {
 	l, ok := v.openList()
-	for _, b := range []*widget.Button{v.rename, v.remove, v.export} {
+	for _, b := range []*widget.Button{v.rename, v.remove, v.export, v.copyEmails, v.log.add} {
 		if ok {
 			b.Enable()
 		} else {
@@ -179,10 +240,10 @@ func (v *shortlistView) showOpen() {
 	}
 	if v.hint.Text == "" {
 		v.hint.Hide()
-		v.entryUI.Show()
+		v.table.content.Show()
 	} else {
 		v.hint.Show()
-		v.entryUI.Hide()
+		v.table.content.Hide()
 	}
 	if l.Purpose == "" {
 		v.purpose.Hide()
@@ -191,77 +252,16 @@ func (v *shortlistView) showOpen() {
 	}
 }
 
-// entryRow is one cluster on a shortlist: name; country, status, the user's contact person and the source's
-// published contact; the last note; open and remove.
-type entryRow struct {
-	widget.BaseWidget
-	name, info, note *widget.Label
-	labelCheck       *fyne.Container // a warning badge: the label has expired or expires within 90 days
-	open, remove     *widget.Button
-}
-
-func newEntryRow() *entryRow {
-	r := &entryRow{
-		name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		info:   widget.NewLabel(""),
-		note:   widget.NewLabel(""),
-		open:   widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), nil),
-		remove: widget.NewButtonWithIcon("", theme.DeleteIcon(), nil),
-	}
-	for _, l := range []*widget.Label{r.name, r.info, r.note} {
-		l.Truncation = fyne.TextTruncateEllipsis
-	}
-	r.info.SizeName = theme.SizeNameCaptionText
-	r.note.SizeName = theme.SizeNameCaptionText
-	r.note.TextStyle = fyne.TextStyle{Italic: true}
-	check := widget.NewLabel(lang.L("Label to check"))
-	check.Importance = widget.WarningImportance
-	check.SizeName = theme.SizeNameCaptionText
-	r.labelCheck = container.NewHBox(widget.NewIcon(theme.WarningIcon()), check)
-	r.labelCheck.Hide()
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.name, r.info, r.note)
-	buttons := container.NewCenter(container.NewHBox(r.labelCheck, r.open, r.remove))
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, buttons, lines))
-}
-
-func (r *entryRow) set(e data.Entry, today time.Time) {
-	c := e.Cluster
-	r.name.SetText(c.Name)
-	if labelWatchBadge(c, today) {
-		r.labelCheck.Show()
-	} else {
-		r.labelCheck.Hide()
-	}
-	// The user's contact person and the one the source publishes are different facts: each has its name.
-	info := []string{countryName(c.Country), statusName(e.Status)}
-	if people := contactNames(e.People); people != "" {
-		info = append(info, lang.L("Contact person: {{.Contact}}", map[string]any{"Contact": people}))
-	}
-	if c.Contact != "" {
-		info = append(info, lang.L("Published contact: {{.Contact}}", map[string]any{"Contact": c.Contact}))
-	}
-	r.info.SetText(strings.Join(info, " · "))
-	if e.LastNote != nil {
-		r.note.SetText(lang.L("Last note, {{.Date}}: {{.Text}}", map[string]any{
-			"Date": formatDate(e.LastNote.At), "Text": strings.Join(strings.Fields(e.LastNote.Text), " ")}))
-	} else {
-		r.note.SetText(lang.L("No notes yet."))
-	}
-}
-
-// contactNames names the user's contact people, each by name or else e-mail, joined with ", ".
-func contactNames(people []data.ContactPerson) string {
-	names := make([]string, len(people))
-	for i, p := range people {
-		names[i] = p.Name
-		if names[i] == "" {
-			names[i] = p.Email
+// entry is the shown entry of a cluster; ok is false when it is not on the open shortlist.
+func (v *shortlistView) entry(clusterID int64) (data.Entry, bool) {
+	for _, e := range v.entries {
+		if e.Cluster.ID == clusterID {
+			return e, true
 		}
 	}
-	return strings.Join(names, ", ")
+	return data.Entry{}, false
 }
+
+// entryRef names a cluster's entry on a shortlist.
+type entryRef struct{ list, cluster int64 }
+

@@ -10,72 +10,56 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// undoShownFor is how long an offer to undo stays at the bottom of the window.
-const undoShownFor = 15 * time.Second
-
-// undoBar is the strip at the bottom of the window that says what was just removed and offers to put it
-// back. Deleting at once and offering Undo loses nothing and asks nothing; a newer offer replaces the last.
+// undoBar offers to undo the last removal for a few seconds, or until the next action: deleting at once and
+// offering Undo loses nothing and asks nothing. The shortlist has one under its table (a removed entry), the
+// window one at its bottom (a deleted note).
 type undoBar struct {
-	message *widget.Label
+	text    *widget.Label
 	button  *widget.Button
-	close   *widget.Button
 	content *fyne.Container
+	shown   int // counts the offers, so that the timer of an older one leaves a newer one alone
 
-	undo   func()       // the current offer's; nil when none
-	offers int          // how many offers were made: a timer hides only its own
-	do     func(func()) // runs on the UI goroutine
-	timer  *time.Timer
+	onUndo func()
 }
 
-func newUndoBar(do func(func())) *undoBar {
-	b := &undoBar{do: do}
-	b.build()
+// undoSeconds is how long the undo bar stays.
+const undoSeconds = 8
+
+func newUndoBar() *undoBar {
+	b := &undoBar{text: widget.NewLabel(""), onUndo: func() {}}
+	b.text.Truncation = fyne.TextTruncateEllipsis
+	b.button = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
+		undo := b.onUndo
+		b.dismiss()
+		undo()
+	})
+	b.button.Importance = widget.HighImportance
+	close := widget.NewButtonWithIcon("", theme.CancelIcon(), b.dismiss)
+	close.Importance = widget.LowImportance
+	b.content = container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(b.button, close), b.text)
+	b.content.Hide()
 	return b
 }
 
-func (b *undoBar) build() {
-	b.message = widget.NewLabel("")
-	b.message.Truncation = fyne.TextTruncateEllipsis
-	b.button = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), b.onUndo)
-	b.button.Importance = widget.HighImportance
-	b.close = widget.NewButtonWithIcon("", theme.CancelIcon(), b.dismiss)
-	b.close.Importance = widget.LowImportance
-	b.content = container.NewBorder(nil, nil, nil, container.NewHBox(b.button, b.close), b.message)
-	b.content.Hide()
-}
-
-// offer shows the message with Undo, which calls undo once.
-func (b *undoBar) offer(message string, undo func()) {
-	b.message.SetText(message)
-	b.undo = undo
+// offer shows text and the Undo button; after undoSeconds, later calls its expire (on the UI goroutine).
+func (b *undoBar) offer(text string, onUndo func(), later func(time.Duration, func())) {
+	b.shown++
+	shown := b.shown
+	b.text.SetText(text)
+	b.onUndo = onUndo
 	b.content.Show()
-	if b.timer != nil {
-		b.timer.Stop()
-	}
-	b.offers++
-	offer := b.offers
-	b.timer = time.AfterFunc(undoShownFor, func() {
-		b.do(func() {
-			if b.offers == offer {
-				b.dismiss()
-			}
-		})
+	later(undoSeconds*time.Second, func() {
+		if b.shown == shown {
+			b.dismiss()
+		}
 	})
 }
 
-func (b *undoBar) onUndo() {
-	undo := b.undo
-	b.dismiss()
-	if undo != nil {
-		undo()
-	}
-}
-
+// dismiss takes the offer away: its removal stands.
 func (b *undoBar) dismiss() {
-	b.undo = nil
-	if b.timer != nil {
-		b.timer.Stop()
-		b.timer = nil
-	}
+	b.onUndo = func() {}
 	b.content.Hide()
 }
+
+// offered reports whether an undo is on offer.
+func (b *undoBar) offered() bool { return b.content.Visible() }

@@ -44,6 +44,7 @@ type MainWindow struct {
 	partners   *partnersView
 	closedForm *formEntry // the open Mark as closed dialog's note, for tests
 	labels     *labelWatchView
+	followUps  *followUpsView
 	overview   *overviewView
 	reviews    *reviewView
 	importer   *importDialog // the Import dialog last opened
@@ -56,6 +57,7 @@ type MainWindow struct {
 	listTab    *container.TabItem
 	partnerTab *container.TabItem
 	labelTab   *container.TabItem
+	followTab  *container.TabItem
 	mapTab     *container.TabItem
 	reviewTab  *container.TabItem
 	reviewItem *fyne.MenuItem // File › Review matches…, with the count waiting
@@ -64,10 +66,13 @@ type MainWindow struct {
 	detailAsk  int // detail loads asked for; only the newest one is shown
 	autoSelect bool
 	firstShown bool
-	lastNotice string      // the last brief message shown (showNotice), for tests
-	drafts     *noteDrafts // notes typed and not saved yet, by cluster and by note
-	draftTimer *time.Timer // a write of the drafts waiting for the typing to pause; nil when none
-	undo       *undoBar    // offers to put back what was just deleted
+	lastNotice string               // the last brief message shown (showNotice), for tests
+	drafts     *noteDrafts          // notes typed and not saved yet, by cluster and by note
+	draftTimer *time.Timer          // a write of the drafts waiting for the typing to pause; nil when none
+	undo       *undoBar             // offers to put back what was just deleted
+	people     *contactPeopleEditor // the contact people editor last opened, for tests
+	nextForm   *nextStepForm        // the next-step form last opened, for tests
+	logForm    *formEntry           // the text of the log entry form last opened, for tests
 	opts       Options
 }
 
@@ -117,13 +122,16 @@ func (m *MainWindow) build() {
 	m.detail.drafts = m.drafts
 	m.shortlists = newShortlistView()
 	m.banner = newSampleBanner()
-	m.undo = newUndoBar(m.do)
+	m.undo = newUndoBar()
 	m.search = newQueryRunner(m.store, m.do)
 	m.partners = newPartnersView(m.store, m.win, m.onOpenCluster)
 	m.partners.jobs = uiJobs{ctx: m.ctx, do: m.do}
 	m.partners.onShortlisted = m.reloadShortlists
 	m.labels = newLabelWatchView(m.store, m.onOpenCluster)
 	m.labels.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.followUps = newFollowUpsView(m.store, m.onOpenFollowUp)
+	m.followUps.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.followUps.onCount = m.onFollowUpCount
 	m.overview = newOverviewView(m.onFilterCountry)
 	m.reviews = newReviewView(m.store, m.win)
 	m.reviews.jobs = uiJobs{ctx: m.ctx, do: m.do}
@@ -159,6 +167,13 @@ func (m *MainWindow) build() {
 	m.shortlists.onOpenList = m.onOpenShortlist
 	m.shortlists.onOpenCluster = m.onOpenCluster
 	m.shortlists.onRemoveEntry = m.onRemoveEntry
+	m.shortlists.onSetStatus = m.onSetEntryStatus
+	m.shortlists.onEditPeople = m.onEditPeople
+	m.shortlists.onEditNext = m.onEditNext
+	m.shortlists.onCopyEmails = m.onCopyEmails
+	m.shortlists.log.onAdd = m.onAddLog
+	m.shortlists.log.onEdit = m.onEditLog
+	m.shortlists.log.onDelete = m.onDeleteLog
 
 	m.banner.onImport = m.onImport
 	m.banner.onDismiss = m.onDismissBanner
@@ -169,15 +184,18 @@ func (m *MainWindow) build() {
 	m.listTab = container.NewTabItemWithIcon(lang.L("Shortlists"), theme.ListIcon(), m.shortlists.content)
 	m.partnerTab = container.NewTabItemWithIcon(lang.L("Partners"), theme.AccountIcon(), m.partners.content())
 	m.labelTab = container.NewTabItemWithIcon(lang.L("Labels to check"), theme.WarningIcon(), m.labels.content())
+	m.followTab = container.NewTabItemWithIcon(lang.L("Follow-ups due"), theme.CalendarIcon(), m.followUps.content())
 	m.mapTab = container.NewTabItemWithIcon(lang.L("Overview"), theme.GridIcon(), m.overview.content())
 	m.reviewTab = container.NewTabItemWithIcon(lang.L("Matches"), theme.ContentCopyIcon(), m.reviews.content)
-	m.tabs = container.NewAppTabs(m.clusterTab, m.listTab, m.partnerTab, m.labelTab, m.mapTab, m.reviewTab)
+	m.tabs = container.NewAppTabs(m.clusterTab, m.listTab, m.partnerTab, m.labelTab, m.followTab, m.mapTab, m.reviewTab)
 	m.tabs.OnSelected = func(t *container.TabItem) {
 		switch t {
 		case m.listTab:
 			m.reloadShortlists()
 		case m.labelTab:
 			m.labels.refresh()
+		case m.followTab:
+			m.followUps.refresh()
 		case m.reviewTab:
 			m.reviews.refresh()
 		}
@@ -195,7 +213,8 @@ func (m *MainWindow) build() {
 	m.checkBanner()
 	m.reloadShortlists()
 	m.loadDrafts()
-	m.reviews.refresh() // for the count of matches waiting
+	m.followUps.refresh() // for the count due
+	m.reviews.refresh()   // for the count of matches waiting
 	m.verifyCatalogue()
 }
 
@@ -218,6 +237,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") }),
 			fyne.NewMenuItem(lang.L("Partners"), func() { m.showView("partners") }),
 			fyne.NewMenuItem(lang.L("Labels to check"), func() { m.showView("labels") }),
+			fyne.NewMenuItem(lang.L("Follow-ups due"), func() { m.showView("followups") }),
 			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") }),
 			fyne.NewMenuItem(lang.L("Matches"), func() { m.showView("matches") })),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Getting started"), m.onGettingStarted),
@@ -226,10 +246,11 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	)
 }
 
-// ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, partners,
-// countries, labels, overview, matches, import, import:PATH (imports the file or folder), about, start, history,
-// restore, mycluster, shortcuts, newlist, cluster:ID, notes:ID (its notes) or partners:ID[:CURIOSITY] opens that view or dialog first,
-// for pictures of it.
+// ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, log, partners,
+// countries, labels, followups, overview, matches, import, import:PATH (imports the file or folder), about, start,
+// history, restore, mycluster, shortcuts, newlist, cluster:ID, notes:ID (its notes), partners:ID[:CURIOSITY],
+// contacts:ID or next:ID (the contact people or the next step of cluster ID on the first shortlist) opens that
+// view or dialog first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
 	if os.Getenv("CLUSTERBRIDGE_TIMING") != "" {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
@@ -242,10 +263,11 @@ func (m *MainWindow) ShowAndRun() {
 	m.app.Run()
 }
 
-// showView brings a view to the front: "clusters", "shortlists", "partners", "countries", "labels", "overview",
-// "matches", "import", "import:PATH" (the Import dialog importing that file or folder), "about", "start" (Getting
-// started), "history", "restore", "mycluster", "shortcuts", "newlist", "cluster:ID" or "partners:ID[:CURIOSITY]"
-// (partner suggestions for that cluster).
+// showView brings a view to the front: "clusters", "shortlists", "log" (the open shortlist's), "partners",
+// "countries", "labels", "followups", "overview", "matches", "import", "import:PATH" (the Import dialog importing
+// that file or folder), "about", "start" (Getting started), "history", "restore", "mycluster", "shortcuts",
+// "newlist", "cluster:ID", "notes:ID", "partners:ID[:CURIOSITY]" (partner suggestions for that cluster),
+// "contacts:ID" or "next:ID" (the contact people or the next step of that cluster on the open shortlist).
 func (m *MainWindow) showView(name string) {
 	switch name {
 	case "clusters":
@@ -259,6 +281,11 @@ func (m *MainWindow) showView(name string) {
 		m.partners.onChooseCountries()
 	case "labels":
 		m.tabs.Select(m.labelTab)
+	case "followups":
+		m.tabs.Select(m.followTab)
+	case "log":
+		m.tabs.Select(m.listTab)
+		m.shortlists.sections.Select(m.shortlists.logTab)
 	case "overview":
 		m.tabs.Select(m.mapTab)
 	case "matches":
@@ -311,6 +338,14 @@ func (m *MainWindow) showView(name string) {
 			}
 			return
 		}
+		if ref, ok := strings.CutPrefix(name, "contacts:"); ok {
+			m.showEntryDialog(ref, m.onEditPeople)
+			return
+		}
+		if ref, ok := strings.CutPrefix(name, "next:"); ok {
+			m.showEntryDialog(ref, m.onEditNext)
+			return
+		}
 		if id, err := strconv.ParseInt(strings.TrimPrefix(name, "cluster:"), 10, 64); err == nil {
 			m.onOpenCluster(id)
 		}
@@ -322,6 +357,21 @@ func (m *MainWindow) screenSize() fyne.Size {
 		return fyne.Size{}
 	}
 	return m.opts.ScreenSize()
+}
+
+// showEntryDialog opens a dialog (open) of cluster ref's entry on the first shortlist, once the entries have
+// arrived.
+func (m *MainWindow) showEntryDialog(ref string, open func(data.Entry)) {
+	id, err := strconv.ParseInt(ref, 10, 64)
+	if err != nil {
+		return
+	}
+	m.tabs.Select(m.listTab)
+	m.later(time.Second, func() {
+		if e, ok := m.shortlists.entry(id); ok {
+			open(e)
+		}
+	})
 }
 
 // onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
@@ -338,7 +388,8 @@ func (m *MainWindow) background(work func(ctx context.Context) func()) { m.jobs.
 
 // idle reports whether every search and background job has reached the window.
 func (m *MainWindow) idle() bool {
-	return m.jobs.idle() && m.search.idle() && m.partners.jobs.idle() && m.labels.jobs.idle() && m.reviews.jobs.idle()
+	return m.jobs.idle() && m.search.idle() && m.partners.jobs.idle() && m.labels.jobs.idle() && m.followUps.jobs.idle() &&
+		m.reviews.jobs.idle()
 }
 
 func (m *MainWindow) showError(err error) {
@@ -353,6 +404,7 @@ func (m *MainWindow) onImport() {
 		m.checkBanner()
 		m.partners.invalidate()
 		m.labels.refresh()
+		m.followUps.refresh()
 		m.reviews.refresh() // the import dialog then offers the matches it left, if any
 	})
 	m.importer.onOpenCluster = m.onOpenCluster // the dialog closes itself first
@@ -417,6 +469,7 @@ func (m *MainWindow) onMatchDecided(kept, gone int64) {
 	m.reloadShortlists()
 	m.partners.invalidate()
 	m.labels.refresh()
+	m.followUps.refresh()
 	if m.detail.shown && gone != 0 && m.detail.cluster.ID == gone && kept != 0 {
 		m.onClusterSelected(kept) // the cluster shown was merged away: show the one it went into
 		return

@@ -263,7 +263,7 @@ func TestShortlistStatusAndNoteReachTheCatalogue(t *testing.T) {
 	if len(w.shortlists.entries) != 1 || w.shortlists.entries[0].LastNote == nil {
 		t.Fatalf("shortlist view entries: %+v", w.shortlists.entries)
 	}
-	w.shortlists.onRemoveEntry(cluster.ID)
+	test.Tap(w.shortlistCell(0, colRemove).remove)
 	w.settle()
 	if entries, _ = w.store.Entries(ctx, list.ID); len(entries) != 0 {
 		t.Errorf("entries after removing: %d", len(entries))
