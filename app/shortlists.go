@@ -264,4 +264,3 @@ func (v *shortlistView) entry(clusterID int64) (data.Entry, bool) {
 
 // entryRef names a cluster's entry on a shortlist.
 type entryRef struct{ list, cluster int64 }
-
