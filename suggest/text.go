@@ -127,14 +127,15 @@ func tokensFrom(s string, at int, fn func(at int, stem, word string)) int {
 }
 
 // genericStems are stems of words that nearly every cluster uses of itself in some language (innovation,
-// innovasjon, technology, tecnologia, teknologi, industry, Industrie, industria, sustainable, smart …). Matching
+// innovasjon, technology, tecnologia, teknologi, industry, Industrie, industria, sustainable, smart, economy,
+// "-based" …). Matching
 // on them says nothing about fit, and would fill the reason line with "both work on technology".
 var genericStems = map[string]bool{
 	"innov": true, "techn": true, "tecno": true, "tekno": true, "tecnh": true, "indus": true, "secto": true,
 	"devel": true, "busin": true, "compa": true, "manag": true, "excel": true, "compe": true, "platf": true,
 	"initi": true, "partn": true, "allia": true, "valle": true, "centr": true, "cente": true, "park": true,
 	"hub": true, "susta": true, "smart": true, "solut": true, "servi": true, "enter": true, "firms": true, "unter": true, "empre": true,
-	"impre": true, "found": true, "membe": true, "mitgl": true, "sme": true, "smes": true,
+	"impre": true, "found": true, "membe": true, "mitgl": true, "sme": true, "smes": true, "econo": true, "based": true,
 }
 
 func meaningful(w string) bool {
