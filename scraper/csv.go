@@ -246,8 +246,12 @@ func sniffDelimiter(b []byte) rune {
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i]
 	}
-	if bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")) {
-		return ';'
+	// The delimiter is the one that splits the header line most; a tie keeps the order below (',' first).
+	best, most := ',', 0
+	for _, d := range []rune{',', ';', '\t', '|'} {
+		if n := strings.Count(string(line), string(d)); n > most {
+			best, most = d, n
+		}
 	}
-	return ','
+	return best
 }

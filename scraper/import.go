@@ -221,7 +221,7 @@ func (im *importer) file(ctx context.Context, p string) bool {
 	defer im.progress(name)
 	im.waiting--
 	im.done++
-	body, err := readFileCapped(p, im.opts.Fetcher.maxBytes())
+	body, err := readFileCapped(p, fileLimit(p, im.opts.Fetcher.maxBytes()))
 	if err != nil {
 		im.fail(ctx, name, err.Error())
 		return false
@@ -230,6 +230,20 @@ func (im *importer) file(ctx context.Context, p string) bool {
 	return ok
 }
 
+// MaxSpreadsheetBytes is the largest CSV file read: a spreadsheet of a few hundred thousand clusters is fine,
+// where a saved page keeps the page's cap.
+const MaxSpreadsheetBytes = 200 << 20
+
+// fileLimit is the cap for a local file of its kind: a spreadsheet's, or pageLimit for a saved page or sitemap.
+func fileLimit(p string, pageLimit int64) int64 {
+	if strings.EqualFold(filepath.Ext(p), ".csv") {
+		return max(pageLimit, MaxSpreadsheetBytes)
+	}
+	return pageLimit
+}
+
+// readFileCapped reads a local file of at most limit bytes; a larger one is refused with a message that says
+// "file" and how large a file may be.
 func readFileCapped(p string, limit int64) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
@@ -241,7 +255,7 @@ func readFileCapped(p string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(body)) > limit {
-		return nil, ErrTooLarge
+		return nil, fmt.Errorf("file larger than %d MiB; split it into smaller files", limit>>20)
 	}
 	return body, nil
 }

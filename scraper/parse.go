@@ -54,7 +54,13 @@ func Parse(pageURL string, body []byte, contentType string, opts Options) (Page,
 }
 
 // decodeBody turns the page into UTF-8, from the charset that the Content-Type, a BOM or a <meta> declares.
+// Bytes that are not what the page declares (a page that says UTF-8 and is not) become U+FFFD here, at the
+// boundary, so that no name in the catalogue and no export holds bytes a program cannot read.
 func decodeBody(body []byte, contentType string) []byte {
+	return bytes.ToValidUTF8(decodeDeclared(body, contentType), []byte("\uFFFD"))
+}
+
+func decodeDeclared(body []byte, contentType string) []byte {
 	enc, name, certain := charset.DetermineEncoding(body, contentType)
 	if name == "utf-8" {
 		return bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))

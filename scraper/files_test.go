@@ -1,0 +1,92 @@
+package scraper
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"clusterbridge/data"
+)
+
+// A page or file that says UTF-8 and is not: its stray bytes become U+FFFD as it is read, so the catalogue and
+// every export hold text any program can read.
+func TestInvalidUTF8IsRepairedAtTheBoundary(t *testing.T) {
+	bad := "Klaster \xc5 Plze\xf2 Digital"
+	csvBody := []byte("name;country\n" + bad + ";CZ\n")
+	p, err := Parse("file:///tmp/clusters.csv", csvBody, "text/csv; charset=utf-8", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Records) != 1 || !utf8.ValidString(p.Records[0].Name) || !strings.Contains(p.Records[0].Name, "\uFFFD") {
+		t.Fatalf("the CSV reads as %+v, want one name in valid UTF-8 with U+FFFD for the stray bytes", p.Records)
+	}
+	page := []byte(`<html><head><meta charset="utf-8"><title>` + bad + `</title></head><body><h1>` + bad + `</h1></body></html>`)
+	if out := decodeBody(page, ""); !utf8.Valid(out) || !bytes.Contains(out, []byte("\uFFFD")) {
+		t.Errorf("the page decodes to %q, want valid UTF-8", out)
+	}
+	// What is valid stays as it is.
+	if out := decodeBody([]byte("<p>Plzeň Göteborg</p>"), "text/html; charset=utf-8"); string(out) != "<p>Plzeň Göteborg</p>" {
+		t.Errorf("valid UTF-8 changed to %q", out)
+	}
+
+	// Imported and exported: the export is valid UTF-8 too.
+	store := openStore(t, false)
+	file := filepath.Join(t.TempDir(), "clusters.csv")
+	if err := os.WriteFile(file, []byte("\xef\xbb\xbfname;country;focus\nBad Bytes Cluster;CZ;food "+"\xff\xfe"+" and wood\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	importOK(t, store, testOptions(), file)
+	c := findOne(t, store, "Bad Bytes Cluster")
+	var out bytes.Buffer
+	if err := store.ExportClusters(t.Context(), []data.Cluster{c}, &out, data.CSVSemicolon); err != nil {
+		t.Fatal(err)
+	}
+	if !utf8.Valid(out.Bytes()) || !strings.Contains(c.Focus, "\uFFFD") {
+		t.Errorf("focus %q; the export is valid UTF-8: %v", c.Focus, utf8.Valid(out.Bytes()))
+	}
+}
+
+// Spreadsheets saved with tabs or pipes between the columns read like those with commas or semicolons.
+func TestTabAndPipeSeparatedFilesAreRead(t *testing.T) {
+	for _, sep := range []string{"\t", "|", ";", ","} {
+		body := strings.Join([]string{"name", "country", "city"}, sep) + "\n" +
+			strings.Join([]string{"Tab Pipe Cluster", "SE", "Umeå"}, sep) + "\n"
+		p, err := Parse("file:///tmp/clusters.csv", []byte(body), "", Options{})
+		if err != nil {
+			t.Fatalf("separated by %q: %v", sep, err)
+		}
+		if len(p.Records) != 1 || p.Records[0].Name != "Tab Pipe Cluster" || p.Records[0].City != "Umeå" {
+			t.Errorf("separated by %q: %+v", sep, p.Records)
+		}
+	}
+}
+
+// A spreadsheet may be far larger than a page (tens of MB for a few hundred thousand rows); a saved page keeps
+// the page's cap, and a file too large is called a file.
+func TestASpreadsheetMayBeLargerThanAPage(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("name;country;focus\n")
+	for i := 0; b.Len() < 6<<20; i++ {
+		fmt.Fprintf(&b, "Large File Cluster %d;SE;%s\n", i, strings.Repeat("forest bioeconomy ", 8))
+	}
+	big := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(big, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if body, err := readFileCapped(big, fileLimit(big, MaxPageBytes)); err != nil || len(body) < 6<<20 {
+		t.Fatalf("a %d-byte CSV file: %v", b.Len(), err)
+	}
+	page := filepath.Join(dir, "big.html")
+	if err := os.WriteFile(page, []byte("<html>"+strings.Repeat("x", 6<<20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := readFileCapped(page, fileLimit(page, MaxPageBytes))
+	if err == nil || !strings.Contains(err.Error(), "file larger than 5 MiB") {
+		t.Errorf("a 6 MiB saved page gave %v, want a message about a file larger than 5 MiB", err)
+	}
+}
