@@ -105,7 +105,7 @@ func runList(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tCOUNTRY\tLABEL\tECOSYSTEMS")
 	for _, c := range res.Clusters {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.Country, labelText(c, e.store.Today()), ecosystemText(c.Ecosystems))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, cell(c.Name), c.Country, labelText(c, e.store.Today()), cell(ecosystemText(c.Ecosystems)))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"clusterbridge/data"
 )
@@ -43,4 +44,17 @@ func writeFileAtomically(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
+}
+
+// maxCell is the widest a table column may grow: a name of a megabyte in the catalogue must not pad every line
+// of a table to a megabyte.
+const maxCell = 60
+
+// cell is s for a table column: on one line, and cut to maxCell characters with "…".
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxCell {
+		return string(r[:maxCell-1]) + "…"
+	}
+	return s
 }

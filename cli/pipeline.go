@@ -279,7 +279,7 @@ func runFollowUps(e *env, args []string) error {
 		for i, p := range en.People {
 			people[i] = p.String()
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", when, en.Shortlist, en.Cluster.Name, en.Next.Text, strings.Join(people, "; "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", when, cell(en.Shortlist), cell(en.Cluster.Name), cell(en.Next.Text), cell(strings.Join(people, "; ")))
 	}
 	return tw.Flush()
 }

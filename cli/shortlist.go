@@ -300,7 +300,7 @@ func runShortlistList(e *env, args []string) error {
 		}
 		fmt.Fprintf(tw, "%s (%d)%s\n", l.Name, len(l.Clusters), prefixed(": ", l.Purpose))
 		for _, c := range l.Clusters {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.Country, c.Status, c.contacts, c.next, c.LastNote)
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, cell(c.Name), c.Country, c.Status, cell(c.contacts), cell(c.next), cell(c.LastNote))
 		}
 	}
 	return tw.Flush()

@@ -113,7 +113,7 @@ func runSuggest(e *env, args []string) error {
 		if s.Shortlisted {
 			mark = " (shortlisted)"
 		}
-		fmt.Fprintf(tw, "%.2f\t%d\t%s%s\t%s\n", s.Score, s.ID, s.Name, mark, whyLine(s))
+		fmt.Fprintf(tw, "%.2f\t%d\t%s%s\t%s\n", s.Score, s.ID, cell(s.Name), mark, whyLine(s))
 	}
 	return tw.Flush()
 }
@@ -151,7 +151,7 @@ func runLabels(e *env, args []string) error {
 		case data.StatusProbablyExpired:
 			state, until = "probably expired", fmt.Sprintf("%d (+%d years)", w.Year, data.LabelLifeYears)
 		}
-		fmt.Fprintf(tw, "%s, %s\t%s\t%s\t%s\t%s\n", w.Label, state, until, w.Name, w.Country, check)
+		fmt.Fprintf(tw, "%s, %s\t%s\t%s\t%s\t%s\n", w.Label, state, until, cell(w.Name), w.Country, check)
 	}
 	return tw.Flush()
 }

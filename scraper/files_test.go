@@ -90,3 +90,22 @@ func TestASpreadsheetMayBeLargerThanAPage(t *testing.T) {
 		t.Errorf("a 6 MiB saved page gave %v, want a message about a file larger than 5 MiB", err)
 	}
 }
+
+// A name of a megabyte is cut to its first 300 characters with a warning; the other rows are untouched.
+func TestOverlongFieldsAreCutWithAWarning(t *testing.T) {
+	huge := strings.Repeat("Forest ", 150_000)
+	body := "name;country;focus\n" + huge + ";SE;wood\nNormal Cluster;SE;" + strings.Repeat("x", 1500) + "\n"
+	p, err := Parse("file:///tmp/clusters.csv", []byte(body), "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Records) != 2 || utf8.RuneCountInString(p.Records[0].Name) > 300 || len([]rune(p.Records[1].Focus)) != 1000 ||
+		p.Records[1].Name != "Normal Cluster" {
+		t.Fatalf("records: %d, name %d characters, focus %d", len(p.Records), utf8.RuneCountInString(p.Records[0].Name), len([]rune(p.Records[1].Focus)))
+	}
+	warned := strings.Join(p.Warnings, "\n")
+	if !strings.Contains(warned, "the name has 1049999 characters; its first 300 are kept") ||
+		!strings.Contains(warned, "Normal Cluster: the focus has 1500 characters; its first 1000 are kept") || len(warned) > 2000 {
+		t.Errorf("warnings:\n%.2000s", warned)
+	}
+}

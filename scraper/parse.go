@@ -119,6 +119,7 @@ func (r *pageReader) normalise(c *data.Cluster) bool {
 	if c.Name == "" {
 		return false
 	}
+	r.capFields(c)
 	c.Country = countryOf(c.Country, c.Name, r.warnf)
 	c.Website = absoluteWebsite(c.Website)
 	c.Ecosystems = data.EcosystemsOf(data.EcosystemMask(c.Ecosystems)) // each once, in canonical order
@@ -131,6 +132,45 @@ func (r *pageReader) normalise(c *data.Cluster) bool {
 		c.Members = leadingNumber(c.MembersText)
 	}
 	return true
+}
+
+// fieldCaps are the longest values kept, in characters: far above any real cluster's (the longest name in the
+// sample has 80), far below what makes a table or a window unusable (a megabyte "name" padded every line of a
+// list to a megabyte).
+var fieldCaps = []struct {
+	field string
+	max   int
+	value func(c *data.Cluster) *string
+}{
+	{"name", 300, func(c *data.Cluster) *string { return &c.Name }},
+	{"acronym", 40, func(c *data.Cluster) *string { return &c.Acronym }},
+	{"region", 100, func(c *data.Cluster) *string { return &c.Region }},
+	{"city", 100, func(c *data.Cluster) *string { return &c.City }},
+	{"focus", 1000, func(c *data.Cluster) *string { return &c.Focus }},
+	{"description", 10000, func(c *data.Cluster) *string { return &c.Description }},
+	{"website", 500, func(c *data.Cluster) *string { return &c.Website }},
+	{"contact", 500, func(c *data.Cluster) *string { return &c.Contact }},
+	{"members", 40, func(c *data.Cluster) *string { return &c.MembersText }},
+}
+
+// capFields cuts a value longer than its cap, with a warning that names the record and the field.
+func (r *pageReader) capFields(c *data.Cluster) {
+	for _, fc := range fieldCaps {
+		v := fc.value(c)
+		if n := utf8.RuneCountInString(*v); n > fc.max {
+			who := c.Name
+			if fc.field == "name" {
+				who = string([]rune(c.Name)[:60]) + "…"
+			}
+			*v = string([]rune(*v)[:fc.max])
+			r.warnf("%s: the %s has %d characters; its first %d are kept", who, fc.field, n, fc.max)
+		}
+	}
+	for i, s := range c.Sectors {
+		if utf8.RuneCountInString(s) > 100 {
+			c.Sectors[i] = string([]rune(s)[:100])
+		}
+	}
 }
 
 // The warnings of unreadable values, one wording for every source; who is the record ("row 4 (Name)" in a
