@@ -162,13 +162,13 @@ func (r *pageReader) capFields(c *data.Cluster) {
 			if fc.field == "name" {
 				who = string([]rune(c.Name)[:60]) + "…"
 			}
-			*v = string([]rune(*v)[:fc.max])
+			*v = strings.TrimSpace(string([]rune(*v)[:fc.max]))
 			r.warnf("%s: the %s has %d characters; its first %d are kept", who, fc.field, n, fc.max)
 		}
 	}
 	for i, s := range c.Sectors {
 		if utf8.RuneCountInString(s) > 100 {
-			c.Sectors[i] = string([]rune(s)[:100])
+			c.Sectors[i] = strings.TrimSpace(string([]rune(s)[:100]))
 		}
 	}
 }
