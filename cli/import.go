@@ -14,10 +14,11 @@ import (
 	"clusterbridge/scraper"
 )
 
-const importUsage = `import [--delay 1s] [--max-pages N] [--country CC] [--review] SOURCE...
+const importUsage = `import [--delay 1s] [--max-pages N] [--country CC] [--encoding NAME] [--delimiter D] [--review] SOURCE...
     read clusters from web pages (ECCP profiles, listings, sitemaps; ESCA and EUCLES lists), files or folders
     into the catalogue, matching the clusters it knows; Ctrl-C stops and keeps what was read; --review lists
-    the matches left for you to settle (see 'matches')`
+    the matches left for you to settle (see 'matches'); a CSV file's encoding and delimiter are found out, or
+    named with --encoding (utf-8, utf-16, windows-1252, windows-1250, iso-8859-2…) and --delimiter (, ; tab |)`
 
 func init() {
 	commands["import"] = command{importUsage, runImport}
@@ -32,6 +33,8 @@ func runImport(e *env, args []string) error {
 	maxPages := fs.Int("max-pages", scraper.DefaultMaxPages, "most web pages to read")
 	country := fs.String("country", "", "country of pages that do not name it (ESCA tables)")
 	review := fs.Bool("review", false, "list the matches left to settle")
+	encName := fs.String("encoding", "", "the files' encoding (utf-8, utf-16, windows-1252, windows-1250, iso-8859-2…); found out when not given")
+	delimiter := fs.String("delimiter", "", "a CSV file's column delimiter: , ; tab or |; found out when not given")
 	sources, err := parseFlags(fs, args, importUsage)
 	if err != nil {
 		return err
@@ -52,9 +55,18 @@ func runImport(e *env, args []string) error {
 			return usagef("--country %q is no country this program knows; give an ISO code such as DK", *country)
 		}
 	}
+	parse := scraper.Options{Country: cc}
+	if *encName != "" {
+		if parse.Encoding, err = scraper.EncodingByName(*encName); err != nil {
+			return usagef("--encoding: %v", err)
+		}
+	}
+	if parse.Delimiter, err = delimiterFlag(*delimiter); err != nil {
+		return err
+	}
 	f := scraper.NewFetcher(Version)
 	f.Delay = *delay
-	opts := scraper.ImportOptions{Fetcher: f, MaxPages: *maxPages, Parse: scraper.Options{Country: cc}}
+	opts := scraper.ImportOptions{Fetcher: f, MaxPages: *maxPages, Parse: parse}
 	live := isTerminal(e.stderr)
 	if live {
 		opts.Progress = func(p scraper.Progress) {
@@ -145,4 +157,17 @@ func nameList(names []string, n int) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// delimiterFlag reads --delimiter: one of the delimiters spreadsheets use, or "" to find it out.
+func delimiterFlag(v string) (rune, error) {
+	switch v {
+	case "":
+		return 0, nil
+	case ",", ";", "|":
+		return rune(v[0]), nil
+	case "tab", "\\t", "\t":
+		return '\t', nil
+	}
+	return 0, usagef("--delimiter %q: give , ; tab or |", v)
 }

@@ -75,7 +75,7 @@ func Sample(ctx context.Context) ([]data.Cluster, error) {
 // readCSV reads a CSV file of clusters; the file itself becomes each row's source, except in a file this
 // program exported: its rows are the catalogue's own facts read back, not a new statement of them.
 func (r *pageReader) readCSV(body []byte) (Page, error) {
-	recs, export, err := readClustersCSV(body, string(KindCSV), r.readAt, r.warnf)
+	recs, export, err := readClustersCSV(r.delimited(body), string(KindCSV), r.readAt, r.warnf)
 	if err != nil {
 		return Page{}, fmt.Errorf("%s: %w", r.url, err)
 	}
@@ -101,8 +101,15 @@ func (r *pageReader) readCSV(body []byte) (Page, error) {
 // row. export says whether the file is one this program exported.
 func readClustersCSV(body []byte, kind string, readAt time.Time, warnf func(string, ...any)) (recs []data.Cluster, export bool, err error) {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	comma, named := namedDelimiter(body)
+	if named {
+		_, body, _ = bytes.Cut(body, []byte("\n"))
+		body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	} else {
+		comma = sniffDelimiter(body)
+	}
 	cr := csv.NewReader(bytes.NewReader(body))
-	cr.Comma = sniffDelimiter(body)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -241,6 +248,29 @@ func splitList(v string) []string {
 }
 
 // sniffDelimiter picks ; when the header line has more semicolons than commas, as Excel writes in most of Europe.
+// delimited marks body with the delimiter the user named (--delimiter), for readClustersCSV; without one, the
+// header line decides.
+func (r *pageReader) delimited(body []byte) []byte {
+	if r.opts.Delimiter == 0 {
+		return body
+	}
+	return append([]byte("sep="+string(r.opts.Delimiter)+"\n"), body...)
+}
+
+// namedDelimiter reads Excel's own "sep=;" first line, which names the delimiter (and which Excel writes and
+// reads itself); the line is then no header. It returns the delimiter and whether the line was there.
+func namedDelimiter(body []byte) (rune, bool) {
+	if !bytes.HasPrefix(body, []byte("sep=")) {
+		return 0, false
+	}
+	line, _, _ := bytes.Cut(body[4:], []byte("\n"))
+	d := []rune(strings.TrimRight(string(line), "\r"))
+	if len(d) != 1 {
+		return 0, false
+	}
+	return d[0], true
+}
+
 func sniffDelimiter(b []byte) rune {
 	line := b
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"clusterbridge/data"
 )
 
@@ -107,5 +109,57 @@ func TestOverlongFieldsAreCutWithAWarning(t *testing.T) {
 	if !strings.Contains(warned, "the name has 1049999 characters; its first 300 are kept") ||
 		!strings.Contains(warned, "Normal Cluster: the focus has 1500 characters; its first 1000 are kept") || len(warned) > 2000 {
 		t.Errorf("warnings:\n%.2000s", warned)
+	}
+}
+
+// A spreadsheet saved by a Czech or Polish Excel (windows-1250) reads as Czech and Polish, not as the Western
+// European code page (Plzeò, Wroc³aw); a French or Swedish one (windows-1252) stays Western; a named encoding
+// and a named delimiter win over the guess.
+func TestSpreadsheetEncodingsAreFoundOut(t *testing.T) {
+	cp1250 := func(s string) []byte {
+		b, err := charmap.Windows1250.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	cp1252 := func(s string) []byte {
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		what string
+		body []byte
+		opts Options
+		want []string
+	}{
+		{"Czech", cp1250("name;country;city\nKlastr Plzeň;CZ;Plzeň\nMoravskoslezský klastr;CZ;Ostrava\n"), Options{}, []string{"Klastr Plzeň", "Moravskoslezský klastr"}},
+		{"Polish", cp1250("name;country;city\nKlaster Wrocław;PL;Wrocław\nŚląski Klaster Lotniczy;PL;Katowice\n"), Options{}, []string{"Klaster Wrocław", "Śląski Klaster Lotniczy"}},
+		{"French", cp1252("name;country;city\nPôle Végétal;FR;Angers\nCluster Lumière;FR;Lyon\n"), Options{}, []string{"Pôle Végétal", "Cluster Lumière"}},
+		{"Swedish", cp1252("name;country;city\nGöteborg Maritima Klustret;SE;Göteborg\nSkåne Food Innovation Network;SE;Lund\n"), Options{}, []string{"Göteborg Maritima Klustret", "Skåne Food Innovation Network"}},
+		{"named", cp1250("name|country\nKlastr Plzeň|CZ\n"), Options{Encoding: charmap.Windows1250, Delimiter: '|'}, []string{"Klastr Plzeň"}},
+	} {
+		p, err := Parse("file:///tmp/clusters.csv", tc.body, "", tc.opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.what, err)
+		}
+		var got []string
+		for _, r := range p.Records {
+			got = append(got, r.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: read %q, want %q", tc.what, got, tc.want)
+		}
+	}
+	if _, err := EncodingByName("klingon-8"); err == nil || !strings.Contains(err.Error(), "windows-1250") {
+		t.Errorf("an unknown encoding gave %v", err)
+	}
+	for _, name := range []string{"utf-8", "UTF-16", "windows-1252", "windows-1250", "iso-8859-2", "latin1"} {
+		if _, err := EncodingByName(name); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }

@@ -4,6 +4,7 @@
 package scraper
 
 import (
+	"golang.org/x/text/encoding"
 	"time"
 
 	"clusterbridge/data"
@@ -53,4 +54,9 @@ type Options struct {
 	Country string
 	// ReadAt stamps the records' Sources; zero means now.
 	ReadAt time.Time
+	// Encoding is the encoding of files and pages, from --encoding; nil finds it out (BOM, declaration,
+	// UTF-8, else the single-byte encoding that reads best).
+	Encoding encoding.Encoding
+	// Delimiter separates a CSV file's columns, from --delimiter; 0 finds it out from the header line.
+	Delimiter rune
 }

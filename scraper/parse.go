@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"golang.org/x/text/encoding"
 	"net/url"
 	"strings"
 	"sync"
@@ -29,7 +30,7 @@ func Parse(pageURL string, body []byte, contentType string, opts Options) (Page,
 	if !looksLikeCSV(pageURL, contentType) && looksLikeSitemap(body) {
 		return r.readSitemap(body) // XML says its own encoding
 	}
-	body = decodeBody(body, contentType)
+	body = decodeWith(body, contentType, opts.Encoding)
 	if looksLikeCSV(pageURL, contentType) {
 		return r.readCSV(body)
 	}
@@ -56,7 +57,16 @@ func Parse(pageURL string, body []byte, contentType string, opts Options) (Page,
 // decodeBody turns the page into UTF-8, from the charset that the Content-Type, a BOM or a <meta> declares.
 // Bytes that are not what the page declares (a page that says UTF-8 and is not) become U+FFFD here, at the
 // boundary, so that no name in the catalogue and no export holds bytes a program cannot read.
-func decodeBody(body []byte, contentType string) []byte {
+func decodeBody(body []byte, contentType string) []byte { return decodeWith(body, contentType, nil) }
+
+// decodeWith is decodeBody with the encoding the user named (--encoding), or nil to find it out.
+func decodeWith(body []byte, contentType string, named encoding.Encoding) []byte {
+	if named != nil {
+		if out, err := named.NewDecoder().Bytes(body); err == nil {
+			body = bytes.TrimPrefix(out, []byte("\xef\xbb\xbf"))
+		}
+		return bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	}
 	return bytes.ToValidUTF8(decodeDeclared(body, contentType), []byte("\uFFFD"))
 }
 
@@ -65,9 +75,13 @@ func decodeDeclared(body []byte, contentType string) []byte {
 	if name == "utf-8" {
 		return bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	}
-	// windows-1252 is also the guess when nothing is declared in the first 1 KiB; valid UTF-8 is then UTF-8.
-	if !certain && name == "windows-1252" && utf8.Valid(body) {
-		return body
+	// windows-1252 is also the guess when nothing is declared in the first 1 KiB; valid UTF-8 is then UTF-8,
+	// and anything else one of the single-byte encodings European spreadsheets are saved in.
+	if !certain && name == "windows-1252" {
+		if utf8.Valid(body) {
+			return body
+		}
+		return guessSingleByte(body)
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
