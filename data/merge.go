@@ -80,6 +80,11 @@ func (s *Store) Merge(ctx context.Context, runID int64, records []Cluster) (Merg
 func (s *Store) SavePage(ctx context.Context, runID int64, p PageRead) (MergeCounts, []Ambiguity, error) {
 	var counts MergeCounts
 	var amb []Ambiguity
+	done, err := s.takeTurn(ctx)
+	if err != nil {
+		return counts, nil, err
+	}
+	defer done()
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return counts, nil, err

@@ -45,6 +45,22 @@ type Store struct {
 	opened Opening
 	// beats keep the import runs this process began alive (runs.go).
 	beats heartbeats
+	// writeTurn lets one write transaction of this process run at a time, in the order they asked (see
+	// takeTurn).
+	writeTurn chan struct{}
+}
+
+// takeTurn waits for this process's turn to write and returns the function that ends it. SQLite lets one
+// writer in at a time and makes the others poll with growing sleeps, so a user's note asked for during an
+// import of a large spreadsheet would mostly find the next batch already writing and wait for seconds. Waiting
+// here instead, in order, the note goes in right after the batch being written.
+func (s *Store) takeTurn(ctx context.Context) (func(), error) {
+	select {
+	case s.writeTurn <- struct{}{}:
+		return func() { <-s.writeTurn }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // stmt returns query prepared once for the store and bound to tx, which closes it when it ends.
@@ -122,7 +138,8 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: o.now, readOnly: strings.Contains(o.dsnExtra, "mode=ro")}
+	s := &Store{db: db, path: path, now: o.now, readOnly: strings.Contains(o.dsnExtra, "mode=ro"),
+		writeTurn: make(chan struct{}, 1)}
 	var health Health
 	if !o.deferCheck {
 		// Before migrating: a damaged file is not written to.

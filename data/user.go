@@ -356,6 +356,11 @@ func statusNames() string {
 
 // write runs fn in one transaction, committed only when fn succeeds, with the search index brought up to date.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	done, err := s.takeTurn(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
 	tx, err := s.begin(ctx)
 	if err != nil {
 		return err

@@ -288,34 +288,55 @@ func (im *importer) page(ctx context.Context, name, fetched string, body []byte,
 		im.sum.Pages++
 		return pg, true // a listing or a sitemap: its links are the point
 	}
-	pr := data.PageRead{Records: pg.Records}
+	var validators data.Validators
+	url := ""
 	if fetched != "" && len(pg.Links) == 0 && pg.Next == "" {
 		// Remember what the server said, to ask next time whether the page changed. Listings and sitemaps are
 		// always read whole: their links are needed even when they did not change.
 		v.ReadAt = now
-		pr.URL, pr.Validators = fetched, v
+		url, validators = fetched, v
 	}
-	counts, amb, err := im.sink.SavePage(ctx, im.sum.RunID, pr)
-	if err != nil {
-		if ctx.Err() != nil {
-			return pg, false // cancelled: nothing of this page was written
-		}
-		im.fail(ctx, name, "cannot save: "+err.Error())
+	if !im.save(ctx, name, pg.Records, url, validators) {
 		return pg, false
 	}
 	im.sum.Pages++
-	im.sum.Added += counts.Added
-	im.sum.Updated += counts.Updated
-	im.sum.Unchanged += counts.Unchanged
-	for _, a := range amb {
-		// SavePage recorded these with the run already.
-		src := a.Source
-		if src == "" {
-			src = name
-		}
-		im.sum.Problems = append(im.sum.Problems, data.Problem{URL: src, Kind: data.ProblemAmbiguous, Reason: a.Reason()})
-	}
 	return pg, true
+}
+
+// saveBatch is how many records are saved in one transaction. A spreadsheet of 165,000 rows written in one
+// transaction held every other write (a note the user typed meanwhile) for its whole length; batches let them
+// through within a fraction of a second. A page's validators are saved with its last batch only, so a run
+// stopped half-way reads the page again next time, and the batches already saved come back unchanged.
+var saveBatch = 500
+
+// save merges a page's records, saveBatch at a time, and counts them in the summary. It reports whether they
+// were all saved; a cancelled import keeps the batches finished before it.
+func (im *importer) save(ctx context.Context, name string, records []data.Cluster, url string, v data.Validators) bool {
+	for start := 0; start < len(records); start += saveBatch {
+		pr := data.PageRead{Records: records[start:min(start+saveBatch, len(records))]}
+		if start+saveBatch >= len(records) {
+			pr.URL, pr.Validators = url, v
+		}
+		counts, amb, err := im.sink.SavePage(ctx, im.sum.RunID, pr)
+		if err != nil {
+			if ctx.Err() == nil {
+				im.fail(ctx, name, "cannot save: "+err.Error())
+			}
+			return false // cancelled: the batches before this one are kept
+		}
+		im.sum.Added += counts.Added
+		im.sum.Updated += counts.Updated
+		im.sum.Unchanged += counts.Unchanged
+		for _, a := range amb {
+			// SavePage recorded these with the run already.
+			src := a.Source
+			if src == "" {
+				src = name
+			}
+			im.sum.Problems = append(im.sum.Problems, data.Problem{URL: src, Kind: data.ProblemAmbiguous, Reason: a.Reason()})
+		}
+	}
+	return true
 }
 
 func (im *importer) fail(ctx context.Context, u, reason string) {
