@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode"
+	stdunicode "unicode"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // EncodingByName is the encoding a user names (--encoding): utf-8, utf-16, windows-1252, windows-1250,
@@ -62,9 +63,9 @@ func letterScore(text []byte) int {
 	for _, r := range string(text) {
 		switch {
 		case r < 0x80:
-		case unicode.IsLetter(r):
+		case stdunicode.IsLetter(r):
 			score++
-		case unicode.IsControl(r) || unicode.IsSymbol(r) || r == '¿' || r == '¡':
+		case stdunicode.IsControl(r) || stdunicode.IsSymbol(r) || r == '¿' || r == '¡':
 			score -= 3
 		}
 	}
@@ -84,4 +85,29 @@ func mostlyCentralEuropean(text []byte) bool {
 		}
 	}
 	return central > other
+}
+
+// utf16WithoutBOM recognises UTF-16 saved without its byte-order mark: text of Latin letters has a zero byte in
+// every other place, after each letter (little-endian) or before it (big-endian). nil when it is not.
+func utf16WithoutBOM(body []byte) encoding.Encoding {
+	n := min(len(body), 4096) &^ 1
+	if n < 8 {
+		return nil
+	}
+	var evenZeros, oddZeros int
+	for i := 0; i < n; i += 2 {
+		if body[i] == 0 {
+			evenZeros++
+		}
+		if body[i+1] == 0 {
+			oddZeros++
+		}
+	}
+	switch half := n / 4; {
+	case oddZeros > half && evenZeros == 0:
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case evenZeros > half && oddZeros == 0:
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	}
+	return nil
 }

@@ -9,7 +9,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"clusterbridge/data"
 )
@@ -162,4 +164,41 @@ func TestSpreadsheetEncodingsAreFoundOut(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+}
+
+// UTF-16 is read with or without its byte-order mark, little- or big-endian.
+func TestUTF16SpreadsheetsWithAndWithoutBOM(t *testing.T) {
+	text := "name\tcountry\tcity\nKlastr Plzeň\tCZ\tPlzeň\nGöteborg Maritima Klustret\tSE\tGöteborg\n"
+	ascii := "name,country\nPlain Cluster,SE\n" // valid UTF-8 too, a NUL after every letter
+	if p, err := Parse("file:///tmp/a.csv", must(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(ascii))), "", Options{}); err != nil ||
+		len(p.Records) != 1 || p.Records[0].Name != "Plain Cluster" {
+		t.Errorf("plain UTF-16 without BOM: %+v %v", p.Records, err)
+	}
+	for _, enc := range []struct {
+		what string
+		e    encoding.Encoding
+	}{
+		{"LE with BOM", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
+		{"LE without BOM", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)},
+		{"BE without BOM", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)},
+	} {
+		body, err := enc.e.NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse("file:///tmp/clusters.csv", body, "", Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", enc.what, err)
+		}
+		if len(p.Records) != 2 || p.Records[0].Name != "Klastr Plzeň" || p.Records[1].City != "Göteborg" {
+			t.Errorf("%s: %+v", enc.what, p.Records)
+		}
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -78,6 +78,12 @@ func decodeDeclared(body []byte, contentType string) []byte {
 	// windows-1252 is also the guess when nothing is declared in the first 1 KiB; valid UTF-8 is then UTF-8,
 	// and anything else one of the single-byte encodings European spreadsheets are saved in.
 	if !certain && name == "windows-1252" {
+		// UTF-16 first: text of Latin letters in UTF-16 is also valid UTF-8, a NUL after every letter.
+		if enc := utf16WithoutBOM(body); enc != nil {
+			if out, err := enc.NewDecoder().Bytes(body); err == nil {
+				return out
+			}
+		}
 		if utf8.Valid(body) {
 			return body
 		}
