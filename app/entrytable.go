@@ -226,9 +226,9 @@ func nextStepText(n data.NextStep) string {
 	case err != nil:
 		return n.Text
 	case n.Text == "":
-		return d.Format(dateLayout)
+		return formatDay(d)
 	}
-	return d.Format(dateLayout) + " · " + n.Text
+	return formatDay(d) + " · " + n.Text
 }
 
 // dueImportance marks an overdue step as danger, one due within followUpDays as warning.

@@ -129,7 +129,7 @@ func dueText(due string, today time.Time) string {
 		return ""
 	}
 	d, _ := time.Parse(time.DateOnly, due)
-	date := d.Format(dateLayout)
+	date := formatDay(d)
 	switch {
 	case days < 0:
 		return lang.L("overdue since {{.Date}}", map[string]any{"Date": date})

@@ -117,7 +117,7 @@ func watchDateText(w suggest.Watch) string {
 	switch {
 	case w.Status == data.StatusProbablyExpired:
 		return lang.L("{{.Label}} {{.Year}}, probably expired (estimated to {{.Date}})",
-			map[string]any{"Label": name, "Year": w.Year, "Date": w.Through.Format(dateLayout)})
+			map[string]any{"Label": name, "Year": w.Year, "Date": formatDay(w.Through)})
 	case w.Days < 0:
 		return lang.L("{{.Label}}, expired {{.Date}}", map[string]any{"Label": name, "Date": date})
 	case w.Days == 0:

@@ -20,7 +20,7 @@ import (
 var updateEN = flag.Bool("update-en", false, "add missing keys to assets/translations/en.json")
 
 // usedKeys finds every string literal passed to lang.L or lang.N in the package's Go files, and the catalogue
-// values the window translates (ecosystems, countries, the sample's caveats). A key is true when it is plural
+// values the window translates (ecosystems, the sample's caveats; country names come from CLDR). A key is true when it is plural
 // (lang.N): en.json must then give its "one" and "other" forms.
 func usedKeys(t *testing.T) map[string]bool {
 	t.Helper()
@@ -59,9 +59,6 @@ func usedKeys(t *testing.T) map[string]bool {
 	}
 	for _, e := range data.Ecosystems {
 		keys[string(e)] = false
-	}
-	for _, c := range data.Countries {
-		keys[c.Name] = false
 	}
 	for _, c := range data.SampleCaveats {
 		keys[c] = false
@@ -121,5 +118,29 @@ func TestEveryTranslationKeyIsInEnglish(t *testing.T) {
 	}
 	for _, k := range missing {
 		t.Errorf("en.json lacks %q", k)
+	}
+}
+
+// TestEveryEnglishKeyIsUsed keeps en.json to the words the window shows: a stale key would cost every
+// translator a sentence nobody reads.
+func TestEveryEnglishKeyIsUsed(t *testing.T) {
+	raw, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := map[string]any{}
+	if err := json.Unmarshal(raw, &en); err != nil {
+		t.Fatalf("en.json: %v", err)
+	}
+	used := usedKeys(t)
+	var unused []string
+	for k := range en {
+		if _, ok := used[k]; !ok {
+			unused = append(unused, k)
+		}
+	}
+	sort.Strings(unused)
+	for _, k := range unused {
+		t.Errorf("en.json holds %q, which the window never shows; remove it", k)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"clusterbridge/data"
+	"clusterbridge/locale"
 )
 
 // noteEntry is a multi-line entry where Ctrl+Enter (Cmd+Enter on macOS) saves; Enter alone starts a new line.
@@ -49,14 +50,12 @@ func isSaveNoteShortcut(s fyne.Shortcut) bool {
 	return cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierShortcutDefault
 }
 
-// dateTimeLayout is when a note was written, to the minute: "22 Nov 2026, 14:05".
-const dateTimeLayout = dateLayout + ", 15:04"
-
+// formatDateTime is when a note was written, to the minute: "22 Nov 2026, 14:05".
 func formatDateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Local().Format(dateTimeLayout)
+	return locale.DateTime(uiLanguage(), t.Local())
 }
 
 // noteWhen says when a note was written and, if it was, last edited.

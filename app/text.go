@@ -2,7 +2,6 @@ package app
 
 import (
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -14,33 +13,21 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"clusterbridge/data"
+	"clusterbridge/locale"
 )
-
-// dateLayout is how dates read in the window: "30 Sep 2026".
-const dateLayout = "2 Jan 2006"
 
 func formatDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Local().Format(dateLayout)
+	return locale.Date(uiLanguage(), t.Local())
 }
 
-// formatCount writes a count with thousands grouped, as English does: 100,000.
-func formatCount(n int) string {
-	if n < 0 {
-		return "-" + formatCount(-n)
-	}
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(lang.L(","))
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// formatDay writes a calendar day (a due date, a label's end), which has no time zone to convert.
+func formatDay(t time.Time) string { return locale.Date(uiLanguage(), t) }
+
+// formatCount writes a count with thousands grouped as the window's language does: 100,000, 100 000, 100.000.
+func formatCount(n int) string { return locale.Number(uiLanguage(), n) }
 
 // labelName is a label level as the window names it.
 func labelName(l data.Label) string {
@@ -80,8 +67,9 @@ func statusNames() []string {
 	return out
 }
 
-// countryName and ecosystemName translate catalogue values; en.json holds every one (see the keys test).
-func countryName(code string) string        { return lang.L(data.CountryName(code)) }
+// countryName is CLDR's name of the country in the window's language; ecosystemName translates one of the
+// EU's fourteen, which en.json and every translation hold (see the keys test).
+func countryName(code string) string        { return locale.CountryName(uiLanguage(), code) }
 func ecosystemName(e data.Ecosystem) string { return lang.L(string(e)) }
 
 func ecosystemList(es []data.Ecosystem) string {
@@ -96,10 +84,10 @@ func ecosystemList(es []data.Ecosystem) string {
 // "2026-09" as "Sep 2026" (never a day no source gave); other text as it is.
 func statedDate(v string) string {
 	if t, err := time.Parse(time.DateOnly, v); err == nil {
-		return t.Format(dateLayout)
+		return formatDay(t)
 	}
 	if t, err := time.Parse("2006-01", v); err == nil {
-		return t.Format("Jan 2006")
+		return locale.Month(uiLanguage(), t)
 	}
 	return v
 }

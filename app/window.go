@@ -101,6 +101,7 @@ func NewMainWindow(a fyne.App, store *data.Store, opts Options) *MainWindow {
 
 func newMainWindow(a fyne.App, store *data.Store, do func(func()), opts Options) *MainWindow {
 	registerTranslations()
+	applyLanguagePreference(a.Preferences())
 	useLazyFileWriters() // before any dialog: the Save dialog must not truncate the file an export replaces
 	m := &MainWindow{app: a, store: store, do: do, openURL: a.OpenURL, autoSelect: true, opts: opts}
 	m.ctx, m.stop = context.WithCancel(context.Background())
