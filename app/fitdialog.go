@@ -88,7 +88,7 @@ func showInfo(win fyne.Window, title, text string) {
 
 // showErrorOn shows an error as a message, its first letter a capital.
 func showErrorOn(win fyne.Window, err error) {
-	d := newMessageDialog(lang.L("Error"), lang.L("OK"), messageLabel(capitalised(err.Error())), win)
+	d := newMessageDialog(lang.L("Error"), lang.L("OK"), messageLabel(errorText(err)), win)
 	d.SetIcon(theme.ErrorIcon())
 	d.preferred.Width = messageWidth
 	showMessage(win, d)

@@ -61,7 +61,7 @@ func (v *followUpsView) refresh() {
 		due, err := v.store.FollowUpsDue(ctx, today, followUpDays)
 		return func() {
 			if err != nil {
-				v.count.SetText(lang.L("Cannot read the shortlists: {{.Error}}", map[string]any{"Error": err.Error()}))
+				v.count.SetText(lang.L("Cannot read the shortlists: {{.Error}}", map[string]any{"Error": errorText(err)}))
 				return
 			}
 			v.show(due, today)

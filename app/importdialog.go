@@ -478,7 +478,7 @@ func (d *importDialog) finish(sum scraper.Summary, err error) {
 	case sum.Cancelled:
 		msg = lang.L("Import cancelled. The pages read so far are kept; importing the same sources again goes on from there.")
 	case err != nil && !errors.Is(err, context.Canceled):
-		msg = lang.L("The import stopped: {{.Error}}", map[string]any{"Error": err.Error()})
+		msg = lang.L("The import stopped: {{.Error}}", map[string]any{"Error": errorText(err)})
 	case !sum.AnyRead():
 		msg = lang.L("No source could be read. The reasons are below.")
 	case len(sum.Problems) > sum.Warnings:
@@ -590,7 +590,7 @@ func (d *importDialog) showChanges(changes []data.RunChange, err error) {
 	d.changeTab.Text = lang.L("Clusters added and updated ({{.Count}})", map[string]any{"Count": len(changes)})
 	switch {
 	case err != nil:
-		d.noChange.SetText(lang.L("The clusters this import changed cannot be listed: {{.Error}}", map[string]any{"Error": err.Error()}))
+		d.noChange.SetText(lang.L("The clusters this import changed cannot be listed: {{.Error}}", map[string]any{"Error": errorText(err)}))
 	case len(changes) == 0:
 		d.noChange.SetText(lang.L("No cluster was added or updated."))
 	}

@@ -71,7 +71,7 @@ func (v *labelWatchView) refresh() {
 		watch := suggest.LabelWatch(cs, today, suggest.LabelWatchDays)
 		return func() {
 			if err != nil {
-				v.count.SetText(lang.L("Cannot read the shortlists: {{.Error}}", map[string]any{"Error": err.Error()}))
+				v.count.SetText(lang.L("Cannot read the shortlists: {{.Error}}", map[string]any{"Error": errorText(err)}))
 				return
 			}
 			v.show(watch, today)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"sync"
 
@@ -89,5 +90,44 @@ func hasMessagesLocale() bool {
 func applyLanguagePreference(p fyne.Preferences) {
 	if code := p.String(prefLanguage); code != "" && locale.Known(code) && code != uiLanguage() {
 		useLanguage(code)
+	}
+}
+
+// languageMenuItem is View › Language: the system's language or one of the seven, the current choice ticked.
+func (m *MainWindow) languageMenuItem() *fyne.MenuItem {
+	chosen := m.app.Preferences().String(prefLanguage)
+	system := fyne.NewMenuItem(lang.L("As the system"), func() { m.onChooseLanguage("") })
+	system.Checked = chosen == ""
+	items := []*fyne.MenuItem{system, fyne.NewMenuItemSeparator()}
+	for _, l := range locale.Languages {
+		item := fyne.NewMenuItem(l.Name, func() { m.onChooseLanguage(l.Code) })
+		item.Checked = chosen == l.Code
+		items = append(items, item)
+	}
+	menu := fyne.NewMenuItem(lang.L("Language"), nil)
+	menu.ChildMenu = fyne.NewMenu("", items...)
+	return menu
+}
+
+// onChooseLanguage remembers the choice and rebuilds the window in that language at once. The rebuild is the
+// window's close and open without the closing: the filters, drafts and size are saved and read back, and the
+// tab and cluster the user had open stay open.
+func (m *MainWindow) onChooseLanguage(code string) {
+	m.app.Preferences().SetString(prefLanguage, code)
+	tab := m.tabs.SelectedIndex()
+	var open int64
+	if m.detail.shown {
+		open = m.detail.cluster.ID
+	}
+	m.onClosed()
+	m.ctx, m.stop = context.WithCancel(context.Background())
+	m.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	useLanguage(code)
+	m.win.SetTitle(lang.L("ClusterBridge"))
+	m.build()
+	m.tabs.SelectIndex(tab)
+	if open != 0 {
+		m.autoSelect = false
+		m.onClusterSelected(open)
 	}
 }

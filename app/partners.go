@@ -482,7 +482,7 @@ func (p *partnersView) refresh() {
 			p.preparing.Stop()
 			p.preparing.Hide()
 			if err != nil {
-				p.status.SetText(lang.L("Cannot suggest partners: {{.Error}}", map[string]any{"Error": err.Error()}))
+				p.status.SetText(lang.L("Cannot suggest partners: {{.Error}}", map[string]any{"Error": errorText(err)}))
 				return
 			}
 			p.show(list)

@@ -93,7 +93,7 @@ func (v *reviewView) refresh() {
 		today := v.store.Today()
 		return func() {
 			if err != nil {
-				v.count.SetText(lang.L("Cannot read the matches to review: {{.Error}}", map[string]any{"Error": err.Error()}))
+				v.count.SetText(lang.L("Cannot read the matches to review: {{.Error}}", map[string]any{"Error": errorText(err)}))
 				return
 			}
 			v.today = today

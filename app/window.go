@@ -19,6 +19,7 @@ import (
 
 	"clusterbridge/assets"
 	"clusterbridge/data"
+	"clusterbridge/locale"
 	"clusterbridge/scraper"
 )
 
@@ -85,11 +86,28 @@ type Options struct {
 
 var translationsOnce sync.Once
 
-// registerTranslations loads assets/translations once per process, however many windows (or tests) there are.
+// registerTranslations loads assets/translations once per process, however many windows (or tests) there are:
+// each language's LANG.json and, where Fyne lacks its own words for file dialogs and buttons, base.LANG.json.
 func registerTranslations() {
 	translationsOnce.Do(func() {
-		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		files, err := assets.Translations.ReadDir("translations")
+		if err != nil {
 			fyne.LogError("cannot load the translations", err)
+			return
+		}
+		for _, f := range files {
+			name := f.Name()
+			code := strings.TrimPrefix(strings.TrimSuffix(name, ".json"), "base.")
+			if !strings.HasSuffix(name, ".json") || !locale.Known(code) {
+				continue // the glossary README, or a language the window does not offer
+			}
+			raw, err := assets.Translations.ReadFile("translations/" + name)
+			if err == nil {
+				err = lang.AddTranslationsForLocale(raw, fyne.Locale(code))
+			}
+			if err != nil {
+				fyne.LogError("cannot load the translations in "+name, err)
+			}
 		}
 	})
 }
@@ -240,7 +258,8 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Labels to check"), func() { m.showView("labels") }),
 			fyne.NewMenuItem(lang.L("Follow-ups due"), func() { m.showView("followups") }),
 			fyne.NewMenuItem(lang.L("Overview"), func() { m.showView("overview") }),
-			fyne.NewMenuItem(lang.L("Matches"), func() { m.showView("matches") })),
+			fyne.NewMenuItem(lang.L("Matches"), func() { m.showView("matches") }),
+			fyne.NewMenuItemSeparator(), m.languageMenuItem()),
 		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Getting started"), m.onGettingStarted),
 			fyne.NewMenuItem(lang.L("Keyboard shortcuts"), m.onKeyboardShortcuts),
 			fyne.NewMenuItem(lang.L("About ClusterBridge"), m.onAbout)),

@@ -1,0 +1,38 @@
+package app
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2/lang"
+
+	"clusterbridge/data"
+)
+
+// errorText is what the window says of an error: the store's kinds of failure (found with errors.Is, never by
+// their wording) in the window's language, with what to do; any other error in the words it came with, which
+// name a file, a page or a value the user can look for.
+func errorText(err error) string {
+	switch {
+	case errors.Is(err, data.ErrLocked):
+		return lang.L("The catalogue is locked by another program; close it and try again.")
+	case errors.Is(err, data.ErrReadOnly):
+		return lang.L("The catalogue is read-only; check the file's permissions, or open another catalogue.")
+	case errors.Is(err, data.ErrCorrupt):
+		return lang.L("The catalogue file is damaged; bring a backup back with File › Restore….")
+	case errors.Is(err, data.ErrDiskFull):
+		return lang.L("The disk is full; free some space and try again.")
+	case errors.Is(err, data.ErrNotCatalogue):
+		return lang.L("This file is not a ClusterBridge catalogue; open another one.")
+	case errors.Is(err, data.ErrEmptyNote):
+		return lang.L("The note is empty; write something to keep, or delete the note.")
+	case errors.Is(err, data.ErrEmptyLogEntry):
+		return lang.L("A log entry needs some text; to remove it, delete it.")
+	case errors.Is(err, data.ErrDuplicate):
+		return lang.L("A shortlist with that name exists already; choose another name.")
+	case errors.Is(err, data.ErrReviewSettled):
+		return lang.L("This match was already settled.")
+	case errors.Is(err, data.ErrNotFound):
+		return lang.L("It is no longer in the catalogue; another window or an import may have changed it.")
+	}
+	return capitalised(err.Error())
+}
