@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -60,7 +59,7 @@ func (r *barChartRenderer) metrics() (rowH, labelW, valueW float32) {
 	rowH = fyne.MeasureText("Gg", size, fyne.TextStyle{}).Height + theme.Padding()*2
 	for _, b := range r.c.bars {
 		labelW = max(labelW, fyne.MeasureText(b.label, size, fyne.TextStyle{}).Width)
-		valueW = max(valueW, fyne.MeasureText(strconv.Itoa(b.value), size, fyne.TextStyle{Bold: true}).Width)
+		valueW = max(valueW, fyne.MeasureText(formatCount(b.value), size, fyne.TextStyle{Bold: true}).Width)
 	}
 	return rowH, labelW, valueW
 }
@@ -119,7 +118,7 @@ func (r *barChartRenderer) Refresh() {
 	fg := theme.Color(theme.ColorNameForeground)
 	for i, b := range bars {
 		r.labels[i].Text, r.labels[i].Color, r.labels[i].TextSize = b.label, fg, theme.TextSize()
-		r.values[i].Text, r.values[i].Color, r.values[i].TextSize = strconv.Itoa(b.value), fg, theme.TextSize()
+		r.values[i].Text, r.values[i].Color, r.values[i].TextSize = formatCount(b.value), fg, theme.TextSize()
 		fill := b.colour
 		if fill == nil {
 			fill = theme.Color(theme.ColorNamePrimary)

@@ -81,7 +81,7 @@ func (v *followUpsView) show(due []data.Entry, today time.Time) {
 	}
 	v.empty.Hide()
 	v.count.SetText(lang.N("{{.Count}} next steps are overdue or due within 7 days. Tap one to open its shortlist.",
-		len(due), map[string]any{"Count": len(due)}))
+		len(due), map[string]any{"Count": formatCount(len(due))}))
 }
 
 func (v *followUpsView) onRowSelected(id widget.ListItemID) {
@@ -136,5 +136,5 @@ func dueText(due string, today time.Time) string {
 	case days == 0:
 		return lang.L("due today")
 	}
-	return lang.N("due {{.Date}} (in {{.Count}} days)", days, map[string]any{"Date": date, "Count": days})
+	return lang.N("due {{.Date}} (in {{.Count}} days)", days, map[string]any{"Date": date, "Count": formatCount(days)})
 }

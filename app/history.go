@@ -104,11 +104,11 @@ func runSummary(r data.ImportRun) string {
 	c := r.Counts
 	if r.Status() == data.RunInterrupted || r.Status() == data.RunRunning {
 		return lang.L("{{.Skipped}} skipped, {{.Failed}} failed (other counts not recorded); problems: {{.Problems}}",
-			map[string]any{"Skipped": c.Skipped, "Failed": c.Failed, "Problems": len(r.Problems)})
+			map[string]any{"Skipped": formatCount(c.Skipped), "Failed": formatCount(c.Failed), "Problems": formatCount(len(r.Problems))})
 	}
 	return lang.L("{{.Added}} added, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped, {{.Failed}} failed; problems: {{.Problems}}",
-		map[string]any{"Added": c.Added, "Updated": c.Updated, "Unchanged": c.Unchanged, "Skipped": c.Skipped,
-			"Failed": c.Failed, "Problems": len(r.Problems)})
+		map[string]any{"Added": formatCount(c.Added), "Updated": formatCount(c.Updated), "Unchanged": formatCount(c.Unchanged), "Skipped": formatCount(c.Skipped),
+			"Failed": formatCount(c.Failed), "Problems": formatCount(len(r.Problems))})
 }
 
 // onImportHistory reads the latest runs off the UI goroutine and shows them.

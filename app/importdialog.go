@@ -412,7 +412,7 @@ func (d *importDialog) showProgress(p scraper.Progress) {
 		d.barMore.Show()
 		d.barMore.Start()
 	}
-	d.pages.SetText(lang.L("Page {{.Done}} of {{.Total}}", map[string]any{"Done": p.Done, "Total": p.Total}))
+	d.pages.SetText(lang.L("Page {{.Done}} of {{.Total}}", map[string]any{"Done": formatCount(p.Done), "Total": formatCount(p.Total)}))
 	d.counts.SetText(lang.L("So far: {{.Counts}}.", map[string]any{"Counts": countsText(p.Counts)}))
 	if p.Current != "" && d.running {
 		d.current.SetText(lang.L("Reading {{.Page}}", map[string]any{"Page": p.Current}))
@@ -432,13 +432,13 @@ func countsText(c data.RunCounts) string {
 	})
 	var others []string
 	if c.Skipped > 0 {
-		others = append(others, lang.N("{{.Count}} pages skipped", c.Skipped, map[string]any{"Count": c.Skipped}))
+		others = append(others, lang.N("{{.Count}} pages skipped", c.Skipped, map[string]any{"Count": formatCount(c.Skipped)}))
 	}
 	if c.Failed > 0 {
 		if c.Skipped > 0 {
-			others = append(others, lang.N("{{.Count}} failed", c.Failed, map[string]any{"Count": c.Failed}))
+			others = append(others, lang.N("{{.Count}} failed", c.Failed, map[string]any{"Count": formatCount(c.Failed)}))
 		} else {
-			others = append(others, lang.N("{{.Count}} pages failed", c.Failed, map[string]any{"Count": c.Failed}))
+			others = append(others, lang.N("{{.Count}} pages failed", c.Failed, map[string]any{"Count": formatCount(c.Failed)}))
 		}
 	}
 	switch len(others) {
@@ -455,7 +455,7 @@ func countsText(c data.RunCounts) string {
 // 1 unchanged; 1 page skipped, 3 failed."
 func summaryText(sum scraper.Summary) string {
 	return lang.L("{{.Read}}: {{.Counts}}.", map[string]any{
-		"Read":   lang.N("Read {{.Count}} pages", sum.Pages, map[string]any{"Count": sum.Pages}),
+		"Read":   lang.N("Read {{.Count}} pages", sum.Pages, map[string]any{"Count": formatCount(sum.Pages)}),
 		"Counts": countsText(sum.RunCounts),
 	})
 }
@@ -483,17 +483,17 @@ func (d *importDialog) finish(sum scraper.Summary, err error) {
 		msg = lang.L("No source could be read. The reasons are below.")
 	case len(sum.Problems) > sum.Warnings:
 		msg = lang.L("Import finished. {{.Count}} pages or records had a problem and {{.Warnings}} values were left out; select one to read the reason in full.",
-			map[string]any{"Count": len(sum.Problems) - sum.Warnings, "Warnings": sum.Warnings})
+			map[string]any{"Count": formatCount(len(sum.Problems) - sum.Warnings), "Warnings": formatCount(sum.Warnings)})
 	case sum.Warnings > 0:
 		msg = lang.L("Import finished. {{.Warnings}} values could not be read and were left out; select one to read the reason in full.",
-			map[string]any{"Warnings": sum.Warnings})
+			map[string]any{"Warnings": formatCount(sum.Warnings)})
 	default:
 		msg = lang.L("Import finished without problems.")
 	}
 	d.outcome.SetText(msg)
 	d.outcome.Show()
 	d.problems.Refresh()
-	d.problemTab.Text = lang.L("Problems ({{.Count}})", map[string]any{"Count": len(sum.Problems)})
+	d.problemTab.Text = lang.L("Problems ({{.Count}})", map[string]any{"Count": formatCount(len(sum.Problems))})
 	if len(d.changes) == 0 && len(sum.Problems) > 0 {
 		d.results.Select(d.problemTab) // nothing to show but what went wrong
 	} else {
@@ -555,7 +555,7 @@ func (d *importDialog) offerReviews(n int) {
 		d.relayout()
 		return
 	}
-	d.reviewButton.SetText(lang.N("Review {{.Count}} matches…", n, map[string]any{"Count": n}))
+	d.reviewButton.SetText(lang.N("Review {{.Count}} matches…", n, map[string]any{"Count": formatCount(n)}))
 	d.reviewButton.Show()
 	d.relayout()
 }
@@ -587,7 +587,7 @@ func (d *importDialog) showChanges(changes []data.RunChange, err error) {
 	d.changes = changes
 	d.changed.UnselectAll()
 	d.changed.Refresh()
-	d.changeTab.Text = lang.L("Clusters added and updated ({{.Count}})", map[string]any{"Count": len(changes)})
+	d.changeTab.Text = lang.L("Clusters added and updated ({{.Count}})", map[string]any{"Count": formatCount(len(changes))})
 	switch {
 	case err != nil:
 		d.noChange.SetText(lang.L("The clusters this import changed cannot be listed: {{.Error}}", map[string]any{"Error": errorText(err)}))

@@ -90,7 +90,7 @@ func (v *labelWatchView) show(watch []suggest.Watch, today time.Time) {
 	}
 	v.empty.Hide()
 	v.count.SetText(lang.N("{{.Count}} shortlisted clusters have a label that has expired, probably expired or expires within 90 days. Check the page that stated it for a renewal.",
-		len(watch), map[string]any{"Count": len(watch)}))
+		len(watch), map[string]any{"Count": formatCount(len(watch))}))
 }
 
 func (v *labelWatchView) onRowSelected(id widget.ListItemID) {

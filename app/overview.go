@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"math"
 	"slices"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -83,7 +82,7 @@ func (v *overviewView) setFacets(f data.Facets) {
 	for _, n := range f.Labels {
 		v.total += n
 	}
-	v.heading.SetText(lang.L("{{.Count}} clusters under the current filters", map[string]any{"Count": v.total}))
+	v.heading.SetText(lang.L("{{.Count}} clusters under the current filters", map[string]any{"Count": formatCount(v.total)}))
 	v.tiles.SetCounts(f.Countries)
 	v.showLegend()
 	v.labels.SetBars(labelBars(f.Labels))
@@ -131,7 +130,7 @@ func (v *overviewView) showLegend() {
 			n := int(math.Round(math.Pow(float64(most), float64(i)/float64(steps-1))))
 			objs = append(objs, swatch(n))
 		}
-		objs = append(objs, widget.NewLabel(strconv.Itoa(most)))
+		objs = append(objs, widget.NewLabel(formatCount(most)))
 	}
 	v.legend.Objects = objs
 	v.legend.Refresh()

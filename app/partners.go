@@ -313,7 +313,7 @@ func (p *partnersView) countryChoices() []string {
 // more than three.
 func countriesText(codes []string) string {
 	if len(codes) > 3 {
-		return lang.N("{{.Count}} countries", len(codes), map[string]any{"Count": len(codes)})
+		return lang.N("{{.Count}} countries", len(codes), map[string]any{"Count": formatCount(len(codes))})
 	}
 	names := make([]string, len(codes))
 	for i, c := range codes {
@@ -510,9 +510,9 @@ func (p *partnersView) show(list []partner) {
 	// No "✓" here: the theme's font lacks it, and one such glyph makes Fyne load and keep system fallback fonts
 	// (about 15 MB).
 	status := lang.L("{{.Count}} partners abroad, best first; a tick marks those on a shortlist. Click one to open it, + to shortlist it.",
-		map[string]any{"Count": len(list)})
+		map[string]any{"Count": formatCount(len(list))})
 	if closed := closedCount(list); closed > 0 {
-		status += " " + lang.N("{{.Count}} you marked closed come last.", closed, map[string]any{"Count": closed})
+		status += " " + lang.N("{{.Count}} you marked closed come last.", closed, map[string]any{"Count": formatCount(closed)})
 	}
 	p.status.SetText(status)
 }

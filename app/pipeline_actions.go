@@ -245,7 +245,7 @@ func (m *MainWindow) onCopyEmails() {
 			}
 			m.app.Clipboard().SetContent(strings.Join(emails, "; "))
 			m.showNotice(lang.L("Copy e-mails"), lang.N("Copied {{.Count}} e-mail addresses of “{{.Shortlist}}”.", len(emails),
-				map[string]any{"Count": len(emails), "Shortlist": list.Name}))
+				map[string]any{"Count": formatCount(len(emails)), "Shortlist": list.Name}))
 		}
 	})
 }
@@ -338,7 +338,7 @@ func (m *MainWindow) changeLog(listID int64, write func(ctx context.Context) err
 func (m *MainWindow) onFollowUpCount(n int) {
 	title := lang.L("Follow-ups due")
 	if n > 0 {
-		title = lang.L("Follow-ups due ({{.Count}})", map[string]any{"Count": n})
+		title = lang.L("Follow-ups due ({{.Count}})", map[string]any{"Count": formatCount(n)})
 	}
 	if m.followTab.Text != title {
 		m.followTab.Text = title

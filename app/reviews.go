@@ -130,7 +130,7 @@ func (v *reviewView) show(rs []data.Review) {
 		v.empty.Show()
 	} else {
 		v.count.SetText(lang.N("{{.Count}} matches wait for you: records or clusters that may be one organisation. Your choice is remembered for the next imports.",
-			len(rs), map[string]any{"Count": len(rs)}))
+			len(rs), map[string]any{"Count": formatCount(len(rs))}))
 		v.empty.Hide()
 		v.split.Show()
 	}
@@ -166,7 +166,7 @@ func reviewKindText(rv data.Review) string {
 		if len(rv.Candidates) == 1 {
 			return lang.L("Imported record · probably a cluster you have")
 		}
-		return lang.L("Imported record · fits {{.Count}} clusters", map[string]any{"Count": len(rv.Candidates)})
+		return lang.L("Imported record · fits {{.Count}} clusters", map[string]any{"Count": formatCount(len(rv.Candidates))})
 	}
 	return lang.L("Two clusters · probably one organisation")
 }
@@ -271,7 +271,7 @@ func (v *reviewView) card(kind string, c data.Cluster, source string) fyne.Canva
 		var srcs []string
 		for i, so := range c.Sources {
 			if i == 3 {
-				srcs = append(srcs, lang.L("and {{.Count}} more", map[string]any{"Count": len(c.Sources) - 3}))
+				srcs = append(srcs, lang.L("and {{.Count}} more", map[string]any{"Count": formatCount(len(c.Sources) - 3)}))
 				break
 			}
 			srcs = append(srcs, sourceText(so))
@@ -328,9 +328,9 @@ func mergeMessage(keep, gone data.Cluster) string {
 	switch {
 	case n > 0 && len(lists) > 0:
 		work = lang.N("Your {{.Count}} notes on it and its entries on {{.Lists}} move to “{{.Keep}}”.", n,
-			map[string]any{"Count": n, "Lists": strings.Join(lists, ", "), "Keep": keep.Name})
+			map[string]any{"Count": formatCount(n), "Lists": strings.Join(lists, ", "), "Keep": keep.Name})
 	case n > 0:
-		work = lang.N("Your {{.Count}} notes on it move to “{{.Keep}}”.", n, map[string]any{"Count": n, "Keep": keep.Name})
+		work = lang.N("Your {{.Count}} notes on it move to “{{.Keep}}”.", n, map[string]any{"Count": formatCount(n), "Keep": keep.Name})
 	case len(lists) > 0:
 		work = lang.L("Its entries on {{.Lists}} move to “{{.Keep}}”, with their status and contact person.",
 			map[string]any{"Lists": strings.Join(lists, ", "), "Keep": keep.Name})

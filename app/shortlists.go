@@ -211,7 +211,7 @@ func (v *shortlistView) showLog(id int64, log []data.LogEntry) {
 	v.log.show(log)
 	v.logTab.Text = lang.L("Log")
 	if len(log) > 0 {
-		v.logTab.Text = lang.L("Log ({{.Count}})", map[string]any{"Count": len(log)})
+		v.logTab.Text = lang.L("Log ({{.Count}})", map[string]any{"Count": formatCount(len(log))})
 	}
 	v.sections.Refresh()
 }

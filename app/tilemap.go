@@ -3,7 +3,6 @@ package app
 import (
 	"image/color"
 	"math"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -206,7 +205,7 @@ func (r *tileMapRenderer) Refresh() {
 		ink := tileInkOn(fill)
 		r.bgs[i].FillColor = fill
 		r.codes[i].Text, r.codes[i].Color = s.code, ink
-		r.nums[i].Text, r.nums[i].Color = strconv.Itoa(n), ink
+		r.nums[i].Text, r.nums[i].Color = formatCount(n), ink
 	}
 	r.Layout(r.m.Size())
 	for _, o := range r.objects {

@@ -464,8 +464,8 @@ func (m *MainWindow) onFocusSearch() {
 func (m *MainWindow) onReviewCount(n int) {
 	title, item := lang.L("Matches"), lang.L("Review matches…")
 	if n > 0 {
-		title = lang.L("Matches ({{.Count}})", map[string]any{"Count": n})
-		item = lang.L("Review matches ({{.Count}})…", map[string]any{"Count": n})
+		title = lang.L("Matches ({{.Count}})", map[string]any{"Count": formatCount(n)})
+		item = lang.L("Review matches ({{.Count}})…", map[string]any{"Count": formatCount(n)})
 	}
 	if m.reviewTab.Text != title {
 		m.reviewTab.Text = title
