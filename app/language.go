@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"os"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -57,7 +58,7 @@ func useLanguage(code string) {
 		}
 	}
 	if code != "" {
-		os.Setenv("LANGUAGE", code)
+		os.Setenv("LANGUAGE", code+systemRegion()) // the region keeps Fyne's date entry in the system's format
 		if !hasMessagesLocale() {
 			os.Setenv("LC_MESSAGES", code) // with no locale, or C, gettext's rules ignore LANGUAGE
 		}
@@ -69,6 +70,20 @@ func useLanguage(code string) {
 	if err := lang.AddTranslationsForLocale([]byte("{}"), "en"); err != nil {
 		fyne.LogError("cannot change the language", err)
 	}
+}
+
+// systemRegion is "_SE" when the system's locale is sv_SE.UTF-8 (or de_SE), "" when it names no region.
+func systemRegion() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if val := os.Getenv(v); val != "" {
+			val, _, _ = strings.Cut(val, ".")
+			if _, region, ok := strings.Cut(val, "_"); ok && len(region) == 2 {
+				return "_" + region
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // hasMessagesLocale says whether gettext's rules find a locale for messages other than C, unsetting the
