@@ -21,3 +21,9 @@ const SampleSize = 248
 //
 //go:embed icon.png
 var Icon []byte
+
+// Sectors holds sectors/<lang>.json, the sector glossary: the words for food, aquaculture, energy… in each
+// language the window speaks, which widen a search and let a profile in one language meet texts in another.
+//
+//go:embed sectors
+var Sectors embed.FS

@@ -109,8 +109,10 @@ func EcosystemsOf(mask int64) []Ecosystem {
 	return out
 }
 
-// Fold lowers text, strips accents (å→a, é→e, ø→o, ł→l) and turns every run of punctuation and spaces into
-// one space, so that differently written names compare equal. It is safe for concurrent use and quick on
+// Fold lowers text, strips accents (å→a, é→e) and spells out the letters no accent-stripping reaches (ø→o,
+// æ→ae, ł→l, ß→ss, đ and ð→d, ı→i, œ→oe, þ→th), and turns every run of punctuation and spaces into one space, so
+// that differently written names compare equal. It is the one folding rule: search (index and query), name
+// matching on import, the countries' names and the suggestions' words all go through it. It is safe for concurrent use and quick on
 // plain ASCII, which most labels, headers and names are: the importer and the suggestions call it per word.
 func Fold(s string) string {
 	if isASCII(s) {
@@ -136,30 +138,37 @@ func Fold(s string) string {
 	space := false
 	for _, r := range s {
 		r = unicode.ToLower(r)
+		spelled := ""
 		switch r {
 		case 'ø':
 			r = 'o'
-		case 'æ':
-			b.WriteString("ae")
-			space = false
-			continue
-		case 'ß':
-			b.WriteString("ss")
-			space = false
-			continue
 		case 'ł':
 			r = 'l'
-		case 'đ':
+		case 'đ', 'ð':
 			r = 'd'
+		case 'ı':
+			r = 'i'
+		case 'æ':
+			spelled = "ae"
+		case 'œ':
+			spelled = "oe"
+		case 'ß':
+			spelled = "ss"
+		case 'þ':
+			spelled = "th"
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		} else {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if spelled != "" {
+			b.WriteString(spelled)
+		} else {
+			b.WriteRune(r)
 		}
 	}
 	return b.String()

@@ -151,11 +151,7 @@ func (m *matchSet) add(id int64) {
 
 // textMatches asks the full-text index for the ids whose text matches. group_concat returns them in one row:
 // reading tens of thousands of rows one by one through database/sql costs ten times more.
-func (s *Store) textMatches(ctx context.Context, text string) (matchSet, error) {
-	m := MatchExpression(text)
-	if m == "" {
-		return nil, nil
-	}
+func (s *Store) textMatches(ctx context.Context, m string) (matchSet, error) {
 	var ids sql.NullString
 	if err := s.db.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM clusters_fts WHERE clusters_fts MATCH ?`, m).Scan(&ids); err != nil {
 		return nil, friendly(err)
@@ -176,9 +172,21 @@ func (s *Store) textMatches(ctx context.Context, text string) (matchSet, error) 
 	return set, nil
 }
 
+// inEarlierTier says whether id matched one of the better tiers already.
+func inEarlierTier(tiers []matchSet, id int64) bool {
+	for _, t := range tiers {
+		if t.has(id) {
+			return true
+		}
+	}
+	return false
+}
+
 // scan runs the query over the index: the matching ids in order (only the requested page), the total, and
-// the facets. Facets are disjunctive: a facet's counts apply every filter but its own.
-func (idx *filterIndex) scan(q Query, text matchSet, today int32) (page []int64, total int, f Facets) {
+// the facets. Facets are disjunctive: a facet's counts apply every filter but its own. tiers, when not nil,
+// are the text's matches best first: the clusters of each tier come, in the query's order, before those of the
+// next that are not in an earlier one.
+func (idx *filterIndex) scan(q Query, tiers []matchSet, today int32) (page []int64, total int, f Facets) {
 	f = Facets{Labels: map[Label]int{}, Countries: map[string]int{}, Ecosystems: map[Ecosystem]int{}}
 	var labelOK [4]bool
 	for _, l := range q.Labels {
@@ -201,35 +209,38 @@ func (idx *filterIndex) scan(q Query, text matchSet, today int32) (page []int64,
 	case SortByLabel:
 		order = idx.byLabel
 	}
-	for _, pos := range order {
-		e := &idx.entries[pos]
-		if text != nil && !text.has(e.id) {
-			continue
-		}
-		if q.ValidOnly && (e.label == 0 || e.through < today) {
-			continue
-		}
-		inLabel := anyLabel || labelOK[e.label]
-		inCountry := countryOK[e.country]
-		inEco := ecoMask == 0 || e.mask&ecoMask != 0
-		if inCountry && inEco {
-			labelCounts[e.label]++
-		}
-		if inLabel && inEco {
-			countryCounts[e.country]++
-		}
-		if inLabel && inCountry {
-			for m, bit := e.mask, 0; m != 0; m, bit = m>>1, bit+1 {
-				if m&1 != 0 {
-					ecoCounts[bit]++
+	passes := max(len(tiers), 1)
+	for pass := 0; pass < passes; pass++ {
+		for _, pos := range order {
+			e := &idx.entries[pos]
+			if tiers != nil && (!tiers[pass].has(e.id) || inEarlierTier(tiers[:pass], e.id)) {
+				continue
+			}
+			if q.ValidOnly && (e.label == 0 || e.through < today) {
+				continue
+			}
+			inLabel := anyLabel || labelOK[e.label]
+			inCountry := countryOK[e.country]
+			inEco := ecoMask == 0 || e.mask&ecoMask != 0
+			if inCountry && inEco {
+				labelCounts[e.label]++
+			}
+			if inLabel && inEco {
+				countryCounts[e.country]++
+			}
+			if inLabel && inCountry {
+				for m, bit := e.mask, 0; m != 0; m, bit = m>>1, bit+1 {
+					if m&1 != 0 {
+						ecoCounts[bit]++
+					}
 				}
 			}
-		}
-		if inLabel && inCountry && inEco {
-			if total >= q.Offset && (q.Limit <= 0 || len(page) < q.Limit) {
-				page = append(page, e.id)
+			if inLabel && inCountry && inEco {
+				if total >= q.Offset && (q.Limit <= 0 || len(page) < q.Limit) {
+					page = append(page, e.id)
+				}
+				total++
 			}
-			total++
 		}
 	}
 	for _, l := range Labels {

@@ -12,6 +12,9 @@ func TestFold(t *testing.T) {
 		"Bioøkonomi & Fødevarer":     "biookonomi fodevarer",
 		"Łódź":                       "lodz",
 		"Straße":                     "strasse",
+		"Æbeltoft Øresund":           "aebeltoft oresund",
+		"Đakovo Þórshöfn Ðað":        "dakovo thorshofn dad",
+		"Işık Œuvre cœur":            "isik oeuvre coeur",
 		"  Food & Bio Cluster, e.V.": "food bio cluster e v",
 	} {
 		if got := Fold(in); got != want {

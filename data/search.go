@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -50,11 +51,11 @@ func (s *Store) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	text, err := s.textMatches(ctx, q.Text)
+	tiers, err := s.textTiers(ctx, q.Text)
 	if err != nil {
 		return res, err
 	}
-	ids, total, facets := idx.scan(q, text, dayNumber(s.now().Format(time.DateOnly)))
+	ids, total, facets := idx.scan(q, tiers, dayNumber(s.now().Format(time.DateOnly)))
 	res.Total, res.Facets = total, facets
 	res.Clusters, err = s.clustersByID(ctx, ids)
 	return res, err
@@ -83,21 +84,115 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
-// MatchExpression turns what a user typed into an FTS5 query that can never be a syntax error: every word is
-// quoted as a string, and the last one also matches as a prefix so that results follow typing ("smal" finds
-// Småland). Words must all occur. It returns "" when there is nothing to search for.
+// textTiers are the clusters whose text matches what the user typed, best first: those with the words as typed
+// (or as respelled, "koebenhavn" for København), then those found only through the sector glossary
+// ("livsmedel" finding "food"). It is nil when nothing was typed: no text filter.
+func (s *Store) textTiers(ctx context.Context, text string) ([]matchSet, error) {
+	words := searchWords(text)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	typed, err := s.textMatches(ctx, matchExpression(words, false))
+	if err != nil {
+		return nil, err
+	}
+	if !slices.ContainsFunc(words, func(w searchWord) bool { return len(w.concepts) > 0 }) {
+		return []matchSet{typed}, nil
+	}
+	widened, err := s.textMatches(ctx, matchExpression(words, true))
+	if err != nil {
+		return nil, err
+	}
+	return []matchSet{typed, widened}, nil
+}
+
+// searchWord is one word the user typed, folded, with the spellings it stands for and the glossary's concepts
+// it names.
+type searchWord struct {
+	spellings []string // FTS5 strings
+	concepts  []string
+}
+
+// searchWords reads what a user typed. Every word is folded as the index is (Fold) and quoted, so the query can
+// never be a syntax error; the last one also matches as a prefix, so that results follow typing ("smal" finds
+// Småland). A word with the digraphs people type for ø, ö, ä, å or ü ("Koebenhavn", "Soenderborg", "Aarhus")
+// also matches the word without them.
+func searchWords(text string) []searchWord {
+	words := strings.Fields(Fold(text))
+	out := make([]searchWord, len(words))
+	for i, w := range words {
+		typing := i == len(words)-1
+		out[i].spellings = []string{ftsString(w, typing)}
+		out[i].concepts = glossary().concepts(w, typing)
+		if alt, lastAt := undoDigraphs(w); alt != w {
+			// "shoe" is no "sho*" word being typed: the respelling is a prefix only when the typed word
+			// goes on after its last digraph.
+			out[i].spellings = append(out[i].spellings, ftsString(alt, typing && lastAt+2 < len(w)))
+			for _, c := range glossary().concepts(alt, typing) {
+				if !slices.Contains(out[i].concepts, c) {
+					out[i].concepts = append(out[i].concepts, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// digraphs are how people write a letter their keyboard lacks: oe for ø and ö, ae for æ and ä, aa for å,
+// ue for ü. Folded, those letters are o, a (æ is ae already) and u.
+var digraphs = []struct{ from, to string }{{"oe", "o"}, {"ae", "a"}, {"aa", "a"}, {"ue", "u"}}
+
+// undoDigraphs writes w with its digraphs as single letters, and where the last one started (-1: none).
+func undoDigraphs(w string) (string, int) {
+	var b strings.Builder
+	last := -1
+	for i := 0; i < len(w); {
+		done := false
+		for _, d := range digraphs {
+			if strings.HasPrefix(w[i:], d.from) {
+				b.WriteString(d.to)
+				last, i, done = i, i+len(d.from), true
+				break
+			}
+		}
+		if !done {
+			b.WriteByte(w[i])
+			i++
+		}
+	}
+	return b.String(), last
+}
+
+func ftsString(w string, prefix bool) string {
+	q := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+	if prefix {
+		q += "*"
+	}
+	return q
+}
+
+// matchExpression is the FTS5 query for the words: each must occur in one of its spellings or, widened, as
+// one of the terms of a concept it names.
+func matchExpression(words []searchWord, widened bool) string {
+	groups := make([]string, len(words))
+	for i, w := range words {
+		alts := w.spellings
+		if widened {
+			for _, c := range w.concepts {
+				alts = append(slices.Clip(alts), conceptTerms(c)...)
+			}
+		}
+		groups[i] = "(" + strings.Join(alts, " OR ") + ")"
+	}
+	return strings.Join(groups, " AND ")
+}
+
+// MatchExpression is the FTS5 query for what a user typed, the words as typed (see searchWords); "" when
+// there is nothing to search for.
 func MatchExpression(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		// Split where the tokenizer would, so that "agri-food" asks for both words.
-		return !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
-	})
+	words := searchWords(text)
 	if len(words) == 0 {
 		return ""
 	}
-	parts := make([]string, len(words))
-	for i, w := range words {
-		parts[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-	}
-	parts[len(parts)-1] += "*"
-	return strings.Join(parts, " ")
+	return matchExpression(words, false)
 }

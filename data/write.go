@@ -177,7 +177,8 @@ func syncFTS(ctx context.Context, tx *sql.Tx) error {
 	for _, q := range []string{
 		`DELETE FROM clusters_fts WHERE rowid IN (SELECT id FROM fts_pending)`,
 		`INSERT INTO clusters_fts (rowid, name, acronym, focus, description, city)
-			SELECT c.id, c.name, c.acronym, c.focus, c.description, c.city
+			SELECT c.id, clusterbridge_fold(c.name), clusterbridge_fold(c.acronym), clusterbridge_fold(c.focus),
+				clusterbridge_fold(c.description), clusterbridge_fold(c.city)
 			FROM fts_pending p JOIN clusters c ON c.id = p.id`,
 		`UPDATE catalogue_state SET version = version + 1 WHERE EXISTS (SELECT 1 FROM fts_pending)`,
 		`DELETE FROM fts_pending`,
