@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"clusterbridge/data"
+	"clusterbridge/locale"
 	"clusterbridge/suggest"
 )
 
@@ -129,9 +130,19 @@ var laptopSizes = []fyne.Size{{Width: 1024, Height: 640}, {Width: 683, Height: 7
 // menuBar is the height the window's menu bar takes on Linux and Windows, where Fyne draws it in the window.
 const menuBar = 40
 
-// Every view fits each laptop size: one tab asking for more makes the whole window larger than the screen, and
-// its right side or its bottom is cut off. Below narrowWidth the Clusters tab shows two panes.
+// Every view fits each laptop size in every language: one tab asking for more makes the whole window larger
+// than the screen, and its right side or its bottom is cut off. Below narrowWidth the Clusters tab shows two
+// panes. German and Dutch words run a third longer than English ones.
 func TestEveryViewFitsALaptopScreen(t *testing.T) {
+	for _, l := range locale.Languages {
+		t.Run(l.Code, func(t *testing.T) {
+			inLanguage(t, l.Code)
+			checkEveryViewFits(t)
+		})
+	}
+}
+
+func checkEveryViewFits(t *testing.T) {
 	w := newTestWindow(t)
 	useShippedTheme(w)
 	// The cluster shown has all a detail can hold: a website, a contact, a shortlist entry, notes.
@@ -257,9 +268,18 @@ func everyDialog(t *testing.T, w *testWindow) []dialogCase {
 	}
 }
 
-// Every dialog fits each laptop size: its buttons lie inside the window, its content is not squeezed under
-// them, and what does not fit scrolls (a scroll inside the window, its content no wider than it).
+// Every dialog fits each laptop size in every language: its buttons lie inside the window, its content is not
+// squeezed under them, and what does not fit scrolls (a scroll inside the window, its content no wider than it).
 func TestEveryDialogFitsALaptopScreen(t *testing.T) {
+	for _, l := range locale.Languages {
+		t.Run(l.Code, func(t *testing.T) {
+			inLanguage(t, l.Code)
+			checkEveryDialogFits(t)
+		})
+	}
+}
+
+func checkEveryDialogFits(t *testing.T) {
 	w := newTestWindow(t)
 	useShippedTheme(w)
 	cases := everyDialog(t, w)
