@@ -53,12 +53,16 @@ func (r *barChartRenderer) Destroy() {}
 
 func (r *barChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
+// maxBarLabel is the widest a bar's label may be: "Nabijheid, sociale economie en maatschappelijk middenveld"
+// would leave no room for its bar on half a laptop screen. Longer ones end in "…".
+const maxBarLabel = 230
+
 // metrics are the sizes every row shares: its height, the label column's width and the count's width.
 func (r *barChartRenderer) metrics() (rowH, labelW, valueW float32) {
 	size := theme.TextSize()
 	rowH = fyne.MeasureText("Gg", size, fyne.TextStyle{}).Height + theme.Padding()*2
 	for _, b := range r.c.bars {
-		labelW = max(labelW, fyne.MeasureText(b.label, size, fyne.TextStyle{}).Width)
+		labelW = min(max(labelW, fyne.MeasureText(b.label, size, fyne.TextStyle{}).Width), maxBarLabel)
 		valueW = max(valueW, fyne.MeasureText(formatCount(b.value), size, fyne.TextStyle{Bold: true}).Width)
 	}
 	return rowH, labelW, valueW
@@ -117,7 +121,8 @@ func (r *barChartRenderer) Refresh() {
 	}
 	fg := theme.Color(theme.ColorNameForeground)
 	for i, b := range bars {
-		r.labels[i].Text, r.labels[i].Color, r.labels[i].TextSize = b.label, fg, theme.TextSize()
+		r.labels[i].Text = elided(b.label, maxBarLabel, theme.TextSize())
+		r.labels[i].Color, r.labels[i].TextSize = fg, theme.TextSize()
 		r.values[i].Text, r.values[i].Color, r.values[i].TextSize = formatCount(b.value), fg, theme.TextSize()
 		fill := b.colour
 		if fill == nil {

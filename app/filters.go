@@ -57,7 +57,7 @@ func (f *filterPanel) build() {
 
 	ecoBox := container.NewVBox()
 	for _, e := range data.Ecosystems {
-		c := newFormCheck(ecosystemName(e), func(bool) { f.changed(false) })
+		c := newFormCheck(elided(ecosystemName(e), maxFilterName, theme.TextSize()), func(bool) { f.changed(false) })
 		f.ecosystems[e] = c
 		ecoBox.Add(c)
 	}
@@ -165,7 +165,8 @@ func (f *filterPanel) showFacets(fc data.Facets) {
 		setCheckText(c, fmt.Sprintf("%s (%s)", labelName(l), formatCount(fc.Labels[l])))
 	}
 	for e, c := range f.ecosystems {
-		setCheckText(c, fmt.Sprintf("%s (%s)", ecosystemName(e), formatCount(fc.Ecosystems[e])))
+		name := elided(ecosystemName(e), maxFilterName, theme.TextSize())
+		setCheckText(c, fmt.Sprintf("%s (%s)", name, formatCount(fc.Ecosystems[e])))
 	}
 	for code, c := range f.countries {
 		n := fc.Countries[code]
@@ -178,6 +179,10 @@ func (f *filterPanel) showFacets(fc data.Facets) {
 	}
 	f.countryBox.Refresh()
 }
+
+// maxFilterName is the widest an ecosystem's name may be beside its box: the EU's Dutch for "Proximity, social
+// economy and civil society" would make the filter panel, and the window, wider than half a laptop screen.
+const maxFilterName = 250
 
 func setCheckText(c *formCheck, text string) {
 	if c.Text != text {

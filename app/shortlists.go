@@ -96,7 +96,7 @@ func (v *shortlistView) build() {
 	v.remove = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { v.onDelete() })
 	v.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), func() { v.onExport() })
 	v.copyEmails = widget.NewButtonWithIcon(lang.L("Copy e-mails"), theme.MailComposeIcon(), func() { v.onCopyEmails() })
-	buttons := container.NewHBox(v.copyEmails, v.rename, v.remove, v.export)
+	buttons := newButtonRow(v.copyEmails, v.rename, v.remove, v.export)
 	header := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, v.title), v.purpose)
 
 	v.table = newEntryTable(v)

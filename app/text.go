@@ -227,3 +227,22 @@ func (l *narrowMinLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[0].Move(fyne.Position{})
 	objects[0].Resize(size)
 }
+
+// elided is s cut to fit width at the text size, ending in "…" when cut.
+func elided(s string, width, size float32) string {
+	fits := func(t string) bool { return fyne.MeasureText(t, size, fyne.TextStyle{}).Width <= width }
+	if fits(s) {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r) // the longest prefix that fits with its ellipsis is r[:lo]
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(strings.TrimRight(string(r[:mid]), " ,") + "…") {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimRight(string(r[:lo]), " ,") + "…"
+}
