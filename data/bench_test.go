@@ -15,10 +15,10 @@ import (
 // plus facet counts) over 100,000 synthetic clusters. It also reports how fast the rows were written and the
 // catalogue's size on disk.
 func BenchmarkSearch100k(b *testing.B) {
-	b.Run("typed", func(b *testing.B) { benchmarkSearch100k(b, "offshore wind") })
-	// "havvind" is Norwegian for offshore wind: the glossary widens it to the renewables' words in seven
-	// languages, and the query runs twice (the words as typed first).
-	b.Run("widened", func(b *testing.B) { benchmarkSearch100k(b, "havvind") })
+	// Both queries are widened by the sector glossary: "offshore" is maritime and "wind" renewable energy in its
+	// terms; "havvind" is Norwegian for offshore wind, found in the texts only through the glossary.
+	b.Run("offshore_wind", func(b *testing.B) { benchmarkSearch100k(b, "offshore wind") })
+	b.Run("havvind", func(b *testing.B) { benchmarkSearch100k(b, "havvind") })
 }
 
 func benchmarkSearch100k(b *testing.B, text string) {

@@ -19,6 +19,9 @@ type filterIndex struct {
 	// Orders for sorting: positions in entries.
 	byName, byCountry, byLabel []int32
 	countries                  []string // countries[indexEntry.country] is an ISO code
+
+	conceptsMu sync.Mutex
+	concepts   map[string]matchSet // the glossary's concepts' clusters, as the search asked for them
 }
 
 type indexEntry struct {
@@ -147,6 +150,25 @@ func (m *matchSet) add(id int64) {
 		*m = append(*m, make([]uint64, i+1-len(*m))...)
 	}
 	(*m)[i] |= 1 << (id & 63)
+}
+
+// union is the clusters in m or o.
+func (m matchSet) union(o matchSet) matchSet {
+	out := make(matchSet, max(len(m), len(o)))
+	copy(out, m)
+	for i, w := range o {
+		out[i] |= w
+	}
+	return out
+}
+
+// intersect is the clusters in both m and o.
+func (m matchSet) intersect(o matchSet) matchSet {
+	out := make(matchSet, min(len(m), len(o)))
+	for i := range out {
+		out[i] = m[i] & o[i]
+	}
+	return out
 }
 
 // textMatches asks the full-text index for the ids whose text matches. group_concat returns them in one row:

@@ -51,7 +51,7 @@ func (s *Store) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	tiers, err := s.textTiers(ctx, q.Text)
+	tiers, err := s.textTiers(ctx, idx, q.Text)
 	if err != nil {
 		return res, err
 	}
@@ -86,24 +86,61 @@ func placeholders(n int) string {
 
 // textTiers are the clusters whose text matches what the user typed, best first: those with the words as typed
 // (or as respelled, "koebenhavn" for København), then those found only through the sector glossary
-// ("livsmedel" finding "food"). It is nil when nothing was typed: no text filter.
-func (s *Store) textTiers(ctx context.Context, text string) ([]matchSet, error) {
+// ("livsmedel" finding "food"). It is nil when nothing was typed: no text filter. A concept's clusters are
+// asked of the full-text index once per catalogue version (idx keeps them): its terms in seven languages make
+// a long query.
+func (s *Store) textTiers(ctx context.Context, idx *filterIndex, text string) ([]matchSet, error) {
 	words := searchWords(text)
 	if len(words) == 0 {
 		return nil, nil
 	}
-	typed, err := s.textMatches(ctx, matchExpression(words, false))
+	typed, err := s.textMatches(ctx, matchExpression(words))
 	if err != nil {
 		return nil, err
 	}
 	if !slices.ContainsFunc(words, func(w searchWord) bool { return len(w.concepts) > 0 }) {
 		return []matchSet{typed}, nil
 	}
-	widened, err := s.textMatches(ctx, matchExpression(words, true))
+	var widened matchSet
+	for i, w := range words {
+		set := typed
+		if len(words) > 1 {
+			if set, err = s.textMatches(ctx, matchExpression(words[i:i+1])); err != nil {
+				return nil, err
+			}
+		}
+		for _, c := range w.concepts {
+			cs, err := s.conceptMatches(ctx, idx, c)
+			if err != nil {
+				return nil, err
+			}
+			set = set.union(cs)
+		}
+		if i == 0 {
+			widened = set
+		} else {
+			widened = widened.intersect(set)
+		}
+	}
+	return []matchSet{typed, widened}, nil
+}
+
+// conceptMatches are the clusters whose text says one of a concept's terms, in any language.
+func (s *Store) conceptMatches(ctx context.Context, idx *filterIndex, concept string) (matchSet, error) {
+	idx.conceptsMu.Lock()
+	defer idx.conceptsMu.Unlock()
+	if m, ok := idx.concepts[concept]; ok {
+		return m, nil
+	}
+	m, err := s.textMatches(ctx, strings.Join(conceptTerms(concept), " OR "))
 	if err != nil {
 		return nil, err
 	}
-	return []matchSet{typed, widened}, nil
+	if idx.concepts == nil {
+		idx.concepts = map[string]matchSet{}
+	}
+	idx.concepts[concept] = m
+	return m, nil
 }
 
 // searchWord is one word the user typed, folded, with the spellings it stands for and the glossary's concepts
@@ -171,18 +208,11 @@ func ftsString(w string, prefix bool) string {
 	return q
 }
 
-// matchExpression is the FTS5 query for the words: each must occur in one of its spellings or, widened, as
-// one of the terms of a concept it names.
-func matchExpression(words []searchWord, widened bool) string {
+// matchExpression is the FTS5 query for the words: each must occur in one of its spellings.
+func matchExpression(words []searchWord) string {
 	groups := make([]string, len(words))
 	for i, w := range words {
-		alts := w.spellings
-		if widened {
-			for _, c := range w.concepts {
-				alts = append(slices.Clip(alts), conceptTerms(c)...)
-			}
-		}
-		groups[i] = "(" + strings.Join(alts, " OR ") + ")"
+		groups[i] = "(" + strings.Join(w.spellings, " OR ") + ")"
 	}
 	return strings.Join(groups, " AND ")
 }
@@ -194,5 +224,5 @@ func MatchExpression(text string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	return matchExpression(words, false)
+	return matchExpression(words)
 }
