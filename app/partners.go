@@ -816,9 +816,9 @@ func partnerWhy(s suggest.Suggestion, c data.Cluster, today time.Time) string {
 	if s.Closed {
 		parts = append(parts, closedText(s.ClosedNote))
 	}
-	switch {
-	case len(s.SharedTerms) > 0:
-		parts = append(parts, lang.L("both work on {{.Words}}", map[string]any{"Words": andList(s.SharedTerms)}))
+	switch shared := sharedWords(s); {
+	case len(shared) > 0:
+		parts = append(parts, lang.L("both work on {{.Words}}", map[string]any{"Words": andList(shared)}))
 	case len(s.Shared) > 0:
 		parts = append(parts, lang.L("both in {{.Ecosystems}}", map[string]any{"Ecosystems": ecosystemList(s.Shared)}))
 	}
@@ -842,6 +842,21 @@ func partnerWhy(s suggest.Suggestion, c data.Cluster, today time.Time) string {
 	line := []rune(strings.Join(parts, "; "))
 	line[0] = unicode.ToUpper(line[0])
 	return string(line)
+}
+
+// sharedWords are what a suggestion shares: the glossary's concepts in the window's language ("livsmedel" in
+// Swedish for food), then the words, each once and at most three in all.
+func sharedWords(s suggest.Suggestion) []string {
+	var out []string
+	for _, c := range s.SharedConcepts {
+		out = append(out, data.ConceptName(c, uiLanguage()))
+	}
+	for _, w := range s.SharedTerms {
+		if len(out) < 3 && !slices.ContainsFunc(out, func(o string) bool { return data.Fold(o) == data.Fold(w) }) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // closedText is the user's closed mark with its note: "Closed (your mark): merged in 2024".

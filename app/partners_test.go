@@ -205,6 +205,22 @@ func TestPartnerWhyIsTranslatedLine(t *testing.T) {
 	}
 }
 
+// A concept shared through the sector glossary is named in the window's language: the home wrote "livsmedel",
+// the partner "food".
+func TestPartnerWhyNamesTheSharedConceptInTheWindowsLanguage(t *testing.T) {
+	s := suggest.Suggestion{Country: "BE", SharedConcepts: []string{"food"}, SharedTerms: []string{"food", "biotech"}}
+	for code, want := range map[string]string{
+		"en": "Both work on food and biotech; Belgium",
+		"sv": "Båda arbetar med livsmedel, food och biotech; Belgien",
+		"de": "Beide arbeiten an Lebensmittel, food und biotech; Belgien",
+	} {
+		inLanguage(t, code)
+		if got := partnerWhy(s, data.Cluster{}, testDay); got != want {
+			t.Errorf("in %s the why line reads %q, want %q", code, got, want)
+		}
+	}
+}
+
 // Two countries chosen one by one in the Countries… dialog: only clusters there are suggested, the choice is
 // remembered, and cancelling the dialog later leaves it as it was.
 func TestPartnersInTwoChosenCountries(t *testing.T) {

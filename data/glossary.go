@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"clusterbridge/assets"
 )
@@ -27,8 +28,9 @@ type glossaryTerm struct {
 
 // glossaryIndex is the glossary ready for lookups.
 type glossaryIndex struct {
-	names map[string]map[string]string // concept → language → name
-	terms []glossaryTerm
+	names  map[string]map[string]string // concept → language → name
+	terms  []glossaryTerm
+	byText map[string][]glossaryTerm // the one-word terms by their text
 }
 
 // minCompound is how long a term must be to be found at the start of a longer word: "havbruk" in
@@ -47,7 +49,7 @@ var glossary = sync.OnceValue(func() *glossaryIndex {
 })
 
 func loadGlossary(fsys fs.FS) (*glossaryIndex, error) {
-	g := &glossaryIndex{names: map[string]map[string]string{}}
+	g := &glossaryIndex{names: map[string]map[string]string{}, byText: map[string][]glossaryTerm{}}
 	files, err := fs.Glob(fsys, "sectors/*.json")
 	if err != nil {
 		return nil, err
@@ -90,7 +92,11 @@ func (g *glossaryIndex) add(concept, term string) {
 			return // the same word in two languages
 		}
 	}
-	g.terms = append(g.terms, glossaryTerm{text, stem, concept})
+	t := glossaryTerm{text, stem, concept}
+	g.terms = append(g.terms, t)
+	if !strings.Contains(text, " ") {
+		g.byText[text] = append(g.byText[text], t)
+	}
 }
 
 // concepts are the concepts a folded word names: by its longest term, whether the word is that term, or a stem
@@ -99,16 +105,12 @@ func (g *glossaryIndex) add(concept, term string) {
 // ("livsme"), so that "bois" is wood and not "boisson".
 func (g *glossaryIndex) concepts(word string, typing bool) []string {
 	var found []string
-	longest := 0
-	for _, t := range g.terms {
-		if strings.Contains(t.text, " ") || len(t.text) < longest {
-			continue
+	for n := len(word); n > 0 && len(found) == 0; n-- { // the word's starts, longest first
+		if n < len(word) && !utf8.RuneStart(word[n]) {
+			continue // not a whole letter
 		}
-		if word == t.text || strings.HasPrefix(word, t.text) && (t.stem || len(t.text) >= minCompound) {
-			if len(t.text) > longest {
-				found, longest = found[:0], len(t.text)
-			}
-			if !slices.Contains(found, t.concept) {
+		for _, t := range g.byText[word[:n]] {
+			if (n == len(word) || t.stem || n >= minCompound) && !slices.Contains(found, t.concept) {
 				found = append(found, t.concept)
 			}
 		}
@@ -157,6 +159,17 @@ func conceptTerms(concept string) []string {
 				q += "*"
 			}
 			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// ConceptWords are the one-word terms of a concept in every language, folded, stems without their "*".
+func ConceptWords(concept string) []string {
+	var out []string
+	for _, t := range glossary().terms {
+		if t.concept == concept && !strings.Contains(t.text, " ") {
+			out = append(out, t.text)
 		}
 	}
 	return out

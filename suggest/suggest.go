@@ -54,22 +54,25 @@ type Parts struct {
 // both use, the ecosystems both are in, what the candidate brings – for the window and the command line to
 // phrase in their own words.
 type Suggestion struct {
-	ID            int64
-	Name          string
-	Country       string
-	Score         float64 // 0..1
-	Parts         Parts
-	SharedTerms   []string         // up to three sectors or words both use (the candidate's words), best first
-	Shared        []data.Ecosystem // ecosystems home and candidate both have
-	Complementary []data.Ecosystem // ecosystems the candidate brings that complement the home's and the home lacks
-	BroughtTerms  []string         // up to two of the candidate's words the home does not use, best first
-	Label         data.Label
-	LabelStatus   data.LabelStatus
-	LabelThrough  string // the last day the label covers (or, for a year-only label, its estimate); "" if unknown
-	LongExpired   bool   // the label ran out more than a year before Today: the cluster may have wound down
-	Closed        bool   // the user marked it closed; closed clusters come last
-	ClosedNote    string
-	Shortlisted   bool
+	ID          int64
+	Name        string
+	Country     string
+	Score       float64 // 0..1
+	Parts       Parts
+	SharedTerms []string // up to three sectors or words both use (the candidate's words), best first
+	// SharedConcepts are up to three concepts of the sector glossary both texts name, in any language ("food"
+	// for livsmedel and food), best first: the window names them in its language (data.ConceptName).
+	SharedConcepts []string
+	Shared         []data.Ecosystem // ecosystems home and candidate both have
+	Complementary  []data.Ecosystem // ecosystems the candidate brings that complement the home's and the home lacks
+	BroughtTerms   []string         // up to two of the candidate's words the home does not use, best first
+	Label          data.Label
+	LabelStatus    data.LabelStatus
+	LabelThrough   string // the last day the label covers (or, for a year-only label, its estimate); "" if unknown
+	LongExpired    bool   // the label ran out more than a year before Today: the cluster may have wound down
+	Closed         bool   // the user marked it closed; closed clusters come last
+	ClosedNote     string
+	Shortlisted    bool
 }
 
 // Index holds the catalogue prepared for suggestions: folded, stemmed TF-IDF vectors in an inverted index,
@@ -238,15 +241,20 @@ func (ix *Index) Len() int { return len(ix.docs) }
 type query struct {
 	terms   []int32
 	weights []float32 // normalised over all the home's words, known to the index or not
+	// concepts are the terms the sector glossary brought in for a home word no cluster uses ("livsmedel" brings
+	// food, agrifood, nutrition…), each with its concept.
+	concepts map[int32]string
 }
 
 func (ix *Index) query(home Home) query {
 	counts := make(map[string]int)
+	wordOf := make(map[string]string)
 	var order []string
 	for _, s := range []string{home.Name, home.Keywords} {
-		tokens(s, func(st, _ string) {
+		tokens(s, func(st, w string) {
 			if counts[st] == 0 {
 				order = append(order, st)
+				wordOf[st] = w
 			}
 			counts[st]++
 		})
@@ -265,6 +273,8 @@ func (ix *Index) query(home Home) query {
 		if known {
 			q.terms = append(q.terms, t)
 			q.weights = append(q.weights, float32(w))
+		} else {
+			ix.widen(&q, wordOf[st], float32(w))
 		}
 	}
 	if norm > 0 {
@@ -274,6 +284,27 @@ func (ix *Index) query(home Home) query {
 		}
 	}
 	return q
+}
+
+// widen adds to q, for a home word no cluster uses, the words the clusters do use for the glossary's concepts it
+// names, in any language: a profile in Swedish or Norwegian then meets descriptions in English. Each counts as
+// much as the word, and none adds to the norm: the profile says the same thing, in words the index knows.
+func (ix *Index) widen(q *query, word string, w float32) {
+	for _, c := range data.ConceptsOf(word, false) {
+		if strings.HasPrefix(c, "place:") {
+			continue
+		}
+		for _, term := range data.ConceptWords(c) {
+			t, known := ix.vocab[stem(term)]
+			if !known || slices.Contains(q.terms, t) {
+				continue
+			}
+			if q.concepts == nil {
+				q.concepts = map[int32]string{}
+			}
+			q.terms, q.weights, q.concepts[t] = append(q.terms, t), append(q.weights, w), c
+		}
+	}
 }
 
 // Weights of the formula in the package documentation.
@@ -628,8 +659,14 @@ func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q q
 	words, s.BroughtTerms, s.Parts.Text = ix.terms(c, q)
 	s.SharedTerms = sharedSectors(home.Sectors, c.Sectors)
 	for _, w := range words {
+		if concept, ok := isConcept(w); ok {
+			if len(s.SharedConcepts) < maxSharedTerms {
+				s.SharedConcepts = append(s.SharedConcepts, concept)
+			}
+			continue
+		}
 		if len(s.SharedTerms) == maxSharedTerms {
-			break
+			continue
 		}
 		if !slices.ContainsFunc(s.SharedTerms, func(t string) bool { return strings.Contains(data.Fold(t), w) }) {
 			s.SharedTerms = append(s.SharedTerms, w)
@@ -637,6 +674,13 @@ func (ix *Index) suggestion(cd candidate, home Home, hmask, bringMask int64, q q
 	}
 	return s
 }
+
+// conceptPrefix marks a shared term that is a concept of the sector glossary rather than a word: the home
+// said "livsmedel", the candidate "food".
+const conceptPrefix = "§"
+
+// isConcept says whether a shared term is a glossary concept, and which.
+func isConcept(term string) (string, bool) { return strings.CutPrefix(term, conceptPrefix) }
 
 // How many shared and brought words a reason names.
 const (
@@ -716,7 +760,13 @@ func (ix *Index) terms(c *data.Cluster, q query) (shared, brought []string, text
 	for _, x := range byWeight {
 		switch {
 		case x.shared && len(shared) < maxSharedTerms:
-			shared = append(shared, x.word)
+			word := x.word
+			if c, ok := q.concepts[x.id]; ok {
+				word = conceptPrefix + c
+			}
+			if !slices.Contains(shared, word) {
+				shared = append(shared, word)
+			}
 		case x.brings && len(brought) < maxBroughtTerms && !used[x.id]:
 			phrase := x.word
 			used[x.id] = true
