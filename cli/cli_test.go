@@ -215,3 +215,43 @@ func dump(t *testing.T, db string) string {
 	}
 	return b.String()
 }
+
+// The command line stays English, but takes ecosystems and countries as an advisor names them in any of the
+// window's languages: --ecosystem Livsmedel is Agri-food, --country Tyskland Germany.
+func TestListTakesEcosystemsAndCountriesInTheAdvisorsLanguages(t *testing.T) {
+	db := catalogue(t)
+	names := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := run(t, db, append([]string{"list", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("list %v: exit %d: %s", args, code, errOut)
+		}
+		var got []map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		var ns []string
+		for _, c := range got {
+			ns = append(ns, c["name"].(string))
+		}
+		return strings.Join(ns, "|")
+	}
+	english := names("--ecosystem", "Agri-food", "--country", "DE")
+	if english == "" {
+		t.Fatal("no Agri-food cluster in Germany in the sample")
+	}
+	for _, args := range [][]string{
+		{"--ecosystem", "Livsmedel", "--country", "Tyskland"},
+		{"--ecosystem", "Lebensmittel", "--country", "Deutschland"},
+		{"--ecosystem", "Agroalimentaire", "--country", "Allemagne"},
+		{"--ecosystem", "Landbrug og fødevarer", "--country", "Tyskland"},
+		{"--ecosystem", "agrovoeding", "--country", "Duitsland"},
+	} {
+		if got := names(args...); got != english {
+			t.Errorf("list %v gives %q, want what Agri-food in DE gives: %q", args, got, english)
+		}
+	}
+	if code, _, errOut := run(t, db, "list", "--ecosystem", "Kraft"); code == 0 || !strings.Contains(errOut, "--ecosystem \"Kraft\"") {
+		t.Errorf("--ecosystem Kraft: exit %d, %q", code, errOut)
+	}
+}

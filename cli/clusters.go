@@ -73,7 +73,7 @@ func runList(e *env, args []string) error {
 	for _, name := range ecosystems {
 		eco, ok := data.ParseEcosystem(name)
 		if !ok {
-			return usagef("--ecosystem %q is not one of the 14 industrial ecosystems (e.g. Agri-food, Digital, Health)", name)
+			return usagef("--ecosystem %q is not one of the 14 industrial ecosystems (e.g. Agri-food, Digital, Health; any of the window's languages will do)", name)
 		}
 		q.Ecosystems = append(q.Ecosystems, eco)
 	}

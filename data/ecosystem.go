@@ -1,11 +1,17 @@
 package data
 
 import (
+	"encoding/json"
+	"io/fs"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"clusterbridge/assets"
 )
 
 // Ecosystem is one of the EU's 14 industrial ecosystems (the 2021 update of the EU Industrial Strategy).
@@ -61,14 +67,42 @@ var ecosystemAliases = map[string]Ecosystem{
 	"tourism":                                    "Tourism",
 }
 
-// ParseEcosystem reads an ecosystem from loose text ("Agrifood", "Aerospace and Defence", "agri-food").
+// ParseEcosystem reads an ecosystem from loose text ("Agrifood", "Aerospace and Defence", "agri-food"), also as
+// the window names it in any of its languages ("Jordbruk och livsmedel", "Agroalimentaire"), or by one word of
+// the sector glossary that belongs to one ecosystem only ("Livsmedel", "Lebensmittel": Agri-food).
 func ParseEcosystem(s string) (Ecosystem, bool) {
-	e, ok := ecosystemByKey[Fold(s)]
-	return e, ok
+	key := Fold(s)
+	if e, ok := ecosystemByKey()[key]; ok {
+		return e, true
+	}
+	var found []Ecosystem
+	for _, c := range ConceptsOf(key, false) {
+		if e, ok := conceptEcosystems[c]; ok && !slices.Contains(found, e) {
+			found = append(found, e)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return "", false
 }
 
-// ecosystemByKey maps the folded official names and every alias to an ecosystem.
-var ecosystemByKey = func() map[string]Ecosystem {
+// conceptEcosystems are the glossary's concepts that lie in one ecosystem.
+var conceptEcosystems = map[string]Ecosystem{
+	"food": "Agri-food", "agriculture": "Agri-food", "aquaculture": "Agri-food", "fisheries": "Agri-food",
+	"construction": "Construction", "creative": "Cultural and creative industries", "digital": "Digital",
+	"ai": "Digital", "cyber": "Digital", "electronics": "Electronics", "photonics": "Electronics",
+	"renewables": "Energy-renewables", "hydrogen": "Energy-renewables", "health": "Health",
+	"lifesciences": "Health", "medtech": "Health", "automotive": "Mobility-Transport-Automotive",
+	"mobility": "Mobility-Transport-Automotive", "logistics": "Mobility-Transport-Automotive",
+	"textiles": "Textiles", "tourism": "Tourism", "aerospace": "Aerospace & defence", "defence": "Aerospace & defence",
+	"space": "Aerospace & defence", "chemicals": "Energy-intensive industries", "metals": "Energy-intensive industries",
+	"plastics": "Energy-intensive industries",
+}
+
+// ecosystemByKey maps the folded official names, every alias and the window's names in each of its languages
+// (assets/translations, where the ecosystems' English names are keys) to an ecosystem.
+var ecosystemByKey = sync.OnceValue(func() map[string]Ecosystem {
 	m := make(map[string]Ecosystem, len(Ecosystems)+len(ecosystemAliases))
 	for k, e := range ecosystemAliases {
 		m[k] = e
@@ -76,8 +110,26 @@ var ecosystemByKey = func() map[string]Ecosystem {
 	for _, e := range Ecosystems {
 		m[Fold(string(e))] = e
 	}
+	files, _ := fs.Glob(assets.Translations, "translations/*.json")
+	for _, f := range files {
+		raw, err := assets.Translations.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		var names map[string]any
+		if json.Unmarshal(raw, &names) != nil {
+			continue
+		}
+		for _, e := range Ecosystems {
+			if name, ok := names[string(e)].(string); ok {
+				if _, taken := m[Fold(name)]; !taken {
+					m[Fold(name)] = e
+				}
+			}
+		}
+	}
 	return m
-}()
+})
 
 // Bit is the ecosystem's bit in an eco_mask, or 0 for a name that is none of the 14.
 func (e Ecosystem) Bit() int64 {

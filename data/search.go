@@ -94,32 +94,30 @@ func (s *Store) textTiers(ctx context.Context, idx *filterIndex, text string) ([
 	if len(words) == 0 {
 		return nil, nil
 	}
-	typed, err := s.textMatches(ctx, matchExpression(words))
-	if err != nil {
-		return nil, err
-	}
 	if !slices.ContainsFunc(words, func(w searchWord) bool { return len(w.concepts) > 0 }) {
-		return []matchSet{typed}, nil
+		typed, err := s.textMatches(ctx, matchExpression(words))
+		return []matchSet{typed}, err
 	}
-	var widened matchSet
+	// Each word's own clusters, then with its concepts': the words as typed are all of the first, the widened
+	// search all of the second.
+	var typed, widened matchSet
 	for i, w := range words {
-		set := typed
-		if len(words) > 1 {
-			if set, err = s.textMatches(ctx, matchExpression(words[i:i+1])); err != nil {
-				return nil, err
-			}
+		own, err := s.textMatches(ctx, matchExpression(words[i:i+1]))
+		if err != nil {
+			return nil, err
 		}
+		wide := own
 		for _, c := range w.concepts {
 			cs, err := s.conceptMatches(ctx, idx, c)
 			if err != nil {
 				return nil, err
 			}
-			set = set.union(cs)
+			wide = wide.union(cs)
 		}
 		if i == 0 {
-			widened = set
+			typed, widened = own, wide
 		} else {
-			widened = widened.intersect(set)
+			typed, widened = typed.intersect(own), widened.intersect(wide)
 		}
 	}
 	return []matchSet{typed, widened}, nil

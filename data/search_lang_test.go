@@ -195,3 +195,23 @@ func TestGlossaryCoversEveryLanguage(t *testing.T) {
 		t.Errorf("food in Swedish is %q", got)
 	}
 }
+
+// An ecosystem can be named in any of the window's languages, or by a sector word of one ecosystem.
+func TestParseEcosystemInTheAdvisorsLanguages(t *testing.T) {
+	for in, want := range map[string]Ecosystem{
+		"Livsmedel": "Agri-food", "Lebensmittel": "Agri-food", "Jordbruk och livsmedel": "Agri-food",
+		"Agroalimentaire": "Agri-food", "Landbruk og mat": "Agri-food", "Agrovoeding": "Agri-food",
+		"Gezondheid": "Health", "Sundhed": "Health", "Reiseliv": "Tourism", "Tourismus": "Tourism",
+		"Erneuerbare Energien": "Energy-renewables", "Förnybar energi": "Energy-renewables",
+		"Kultur- und Kreativwirtschaft": "Cultural and creative industries", "agri-food": "Agri-food",
+	} {
+		if got, ok := ParseEcosystem(in); !ok || got != want {
+			t.Errorf("ParseEcosystem(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"energi", "Kraft", "Nothing at all"} { // energy lies in two ecosystems
+		if got, ok := ParseEcosystem(in); ok {
+			t.Errorf("ParseEcosystem(%q) = %q, want none", in, got)
+		}
+	}
+}
