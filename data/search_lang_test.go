@@ -215,3 +215,40 @@ func TestParseEcosystemInTheAdvisorsLanguages(t *testing.T) {
 		}
 	}
 }
+
+// A catalogue whose search index was written before migration 0009 (unfolded text) is re-indexed when it is
+// opened: "wroclaw" then finds Wrocław, which remove_diacritics alone could not.
+func TestOlderSearchIndexIsFoldedOnOpen(t *testing.T) {
+	ctx := context.Background()
+	path := t.TempDir() + "/c.db"
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddClusters(ctx, []Cluster{{Name: "Klaster Wrocław", Country: "PL", City: "Wrocław"}}); err != nil {
+		t.Fatal(err)
+	}
+	// Make it the catalogue an older build left: the index holds the text as written, 0009 not applied.
+	for _, q := range []string{
+		`INSERT INTO clusters_fts (clusters_fts) VALUES ('delete-all')`,
+		`INSERT INTO clusters_fts (rowid, name, acronym, focus, description, city)
+			SELECT id, name, acronym, focus, description, city FROM clusters`,
+		`DELETE FROM schema_migrations WHERE version >= 9`,
+		`UPDATE catalogue_state SET version = version + 1`,
+	} {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := searchNames(t, s, "wroclaw"); len(got) != 0 {
+		t.Fatalf("the older index already finds %q: the test would prove nothing", got)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := searchNames(t, s, "wroclaw"); !slices.Equal(got, []string{"Klaster Wrocław"}) {
+		t.Errorf("after reopening, wroclaw finds %q", got)
+	}
+}
