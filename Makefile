@@ -4,8 +4,9 @@ export LANG := en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 
 # Debian packages: a C compiler and the OpenGL/X11 headers for Fyne's GLFW driver; Xvfb and ImageMagick for
-# the end-to-end smoke test and the README's pictures.
-DEB_PACKAGES := gcc libgl1-mesa-dev xorg-dev pkg-config xvfb xauth imagemagick
+# the end-to-end smoke test and the README's pictures; PostgreSQL, whose throw-away server the tests of the
+# team catalogue run against.
+DEB_PACKAGES := gcc libgl1-mesa-dev xorg-dev pkg-config xvfb xauth imagemagick postgresql
 BIN := clusterbridge
 # no_emoji leaves Fyne's colour emoji font (4 MB, about 20 MB parsed in memory) out of the binary: the catalogue
 # never needs it (EUCLES flag emoji become country codes), and without it the window stays under 200 MB.
@@ -37,8 +38,9 @@ vet:
 	go vet ./...
 	@go mod tidy -diff >/dev/null || { go mod tidy -diff; echo "go.mod or go.sum is not tidy: run go mod tidy and commit them" >&2; exit 1; }
 
+# The tests run against a throw-away PostgreSQL server on loopback as well as SQLite files.
 unit:
-	go test -race ./...
+	./scripts/with-postgres.sh go test -race ./...
 
 # The real binary under a virtual display on a fresh catalogue: it must draw something and keep running.
 smoke: build

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -38,15 +39,25 @@ func sqliteCode(err error) int {
 	return 0
 }
 
-// isUniqueViolation says whether err is a UNIQUE or PRIMARY KEY constraint refusing a duplicate.
+// isUniqueViolation says whether err is a UNIQUE or PRIMARY KEY constraint refusing a duplicate, in either store.
 func isUniqueViolation(err error) bool {
 	code := sqliteCode(err)
-	return code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	return code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY ||
+		pgCode(err) == "23505" // unique_violation
 }
 
 // isForeignKeyViolation says whether err is a FOREIGN KEY constraint refusing a row whose parent is missing.
 func isForeignKeyViolation(err error) bool {
-	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY || pgCode(err) == "23503" // foreign_key_violation
+}
+
+// pgCode is PostgreSQL's SQLSTATE carried by err, or "" when err is none of the server's.
+func pgCode(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
 }
 
 // friendly classifies a driver error about the file by its result code (the low byte of an extended code is

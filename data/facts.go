@@ -108,13 +108,40 @@ func (b *factBatch) add(ctx context.Context, tx *sql.Tx, id int64, facts map[str
 	return nil
 }
 
+// factUpsert makes a fact recorded again replace the one there.
+const factUpsert = ` ON CONFLICT (cluster_id, field) DO UPDATE SET url = excluded.url, kind = excluded.kind,
+	read_at = excluded.read_at`
+
+// keepLast leaves one row per cluster and field, the last added: one statement may not set a row twice.
+func (b *factBatch) keepLast() {
+	type key struct {
+		id    any
+		field any
+	}
+	last := map[key]int{}
+	for i := 0; i < len(b.args); i += 5 {
+		last[key{b.args[i], b.args[i+1]}] = i
+	}
+	if len(last) == len(b.args)/5 {
+		return
+	}
+	kept := b.args[:0:0]
+	for i := 0; i < len(b.args); i += 5 {
+		if last[key{b.args[i], b.args[i+1]}] == i {
+			kept = append(kept, b.args[i:i+5]...)
+		}
+	}
+	b.args = kept
+}
+
 func (b *factBatch) flush(ctx context.Context, tx *sql.Tx) error {
 	if len(b.args) == 0 {
 		return nil
 	}
+	b.keepLast()
 	rows := strings.Repeat("(?, ?, ?, ?, ?), ", len(b.args)/5)
-	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO cluster_facts (cluster_id, field, url, kind, read_at) VALUES `+
-		strings.TrimSuffix(rows, ", "), b.args...)
+	_, err := tx.ExecContext(ctx, `INSERT INTO cluster_facts (cluster_id, field, url, kind, read_at) VALUES `+
+		strings.TrimSuffix(rows, ", ")+factUpsert, b.args...)
 	b.args = b.args[:0]
 	if err != nil {
 		return fmt.Errorf("cannot record where the clusters' values came from: %w", friendly(err))

@@ -173,9 +173,16 @@ func (m matchSet) intersect(o matchSet) matchSet {
 
 // textMatches asks the full-text index for the ids whose text matches. group_concat returns them in one row:
 // reading tens of thousands of rows one by one through database/sql costs ten times more.
-func (s *Store) textMatches(ctx context.Context, m string) (matchSet, error) {
+func (s *Store) textMatches(ctx context.Context, q textQuery) (matchSet, error) {
 	var ids sql.NullString
-	if err := s.db.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM clusters_fts WHERE clusters_fts MATCH ?`, m).Scan(&ids); err != nil {
+	var err error
+	if s.pg {
+		err = s.db.QueryRowContext(ctx, `SELECT string_agg(id::text, ',') FROM cluster_search
+			WHERE doc @@ to_tsquery('simple', ?)`, q.tsquery()).Scan(&ids)
+	} else {
+		err = s.db.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM clusters_fts WHERE clusters_fts MATCH ?`, q.fts5()).Scan(&ids)
+	}
+	if err != nil {
 		return nil, friendly(err)
 	}
 	set := matchSet{}

@@ -149,16 +149,12 @@ func ConceptName(concept, language string) string {
 	return concept
 }
 
-// conceptTerms are the terms of a concept in every language, as FTS5 strings: a phrase quoted, a stem with *.
-func conceptTerms(concept string) []string {
-	var out []string
+// conceptTerms are the terms of a concept in every language, a stem as a prefix.
+func conceptTerms(concept string) []textTerm {
+	var out []textTerm
 	for _, t := range glossary().terms {
 		if t.concept == concept {
-			q := `"` + t.text + `"`
-			if t.stem {
-				q += "*"
-			}
-			out = append(out, q)
+			out = append(out, textTerm{t.text, t.stem})
 		}
 	}
 	return out

@@ -122,7 +122,7 @@ func (s *Store) SavePage(ctx context.Context, runID int64, p PageRead) (MergeCou
 			return MergeCounts{}, nil, friendly(err)
 		}
 	}
-	if err := syncFTS(ctx, tx); err != nil {
+	if err := s.syncFTS(ctx, tx); err != nil {
 		return MergeCounts{}, nil, err
 	}
 	if err := tx.Commit(); err != nil {

@@ -128,15 +128,14 @@ func touchEntry(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, n
 
 // insertPerson adds a person after the entry's others and returns its id.
 func insertPerson(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, p ContactPerson, createdAt string) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO contact_people
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO contact_people
 		(shortlist_id, cluster_id, name, role, email, phone, position, created_at)
-		SELECT ?1, ?2, ?3, ?4, ?5, ?6, coalesce(max(position), 0) + 1, ?7 FROM contact_people
-		WHERE shortlist_id = ?1 AND cluster_id = ?2`,
-		shortlistID, clusterID, p.Name, p.Role, p.Email, p.Phone, createdAt)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+		SELECT CAST(?1 AS BIGINT), CAST(?2 AS BIGINT), CAST(?3 AS TEXT), CAST(?4 AS TEXT), CAST(?5 AS TEXT),
+			CAST(?6 AS TEXT), coalesce(max(position), 0) + 1, CAST(?7 AS TEXT) FROM contact_people
+		WHERE shortlist_id = ?1 AND cluster_id = ?2 RETURNING id`,
+		shortlistID, clusterID, p.Name, p.Role, p.Email, p.Phone, createdAt).Scan(&id)
+	return id, err
 }
 
 // SaveContactPerson adds a person to a shortlist entry (p.ID 0: after the others) or changes that person.
@@ -528,7 +527,7 @@ func addPersonNamed(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int6
 // latest of its adding, its last change and the latest note on its cluster (written or edited).
 const entryColumns = `e.shortlist_id, l.name, e.status, e.added_at, e.next_step, e.next_step_due,
 	max(e.added_at, coalesce(e.changed_at, ''),
-		coalesce((SELECT max(max(n.at, n.edited_at)) FROM notes n WHERE n.cluster_id = e.cluster_id), ''))`
+		coalesce((SELECT max(greatest(n.at, n.edited_at)) FROM notes n WHERE n.cluster_id = e.cluster_id), ''))`
 
 const entryFrom = ` FROM shortlist_entries e JOIN shortlists l ON l.id = e.shortlist_id JOIN clusters c ON c.id = e.cluster_id`
 
@@ -602,15 +601,11 @@ func (s *Store) AddLogEntry(ctx context.Context, shortlistID int64, text string)
 	}
 	l := LogEntry{ShortlistID: shortlistID, At: s.now().UTC().Truncate(time.Second), Text: text}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO shortlist_log (shortlist_id, at, text) VALUES (?, ?, ?)`,
-			shortlistID, formatTime(l.At), text)
+		err := tx.QueryRowContext(ctx, `INSERT INTO shortlist_log (shortlist_id, at, text) VALUES (?, ?, ?) RETURNING id`,
+			shortlistID, formatTime(l.At), text).Scan(&l.ID)
 		if isForeignKeyViolation(err) {
 			return fmt.Errorf("shortlist %d: %w", shortlistID, ErrNotFound)
 		}
-		if err != nil {
-			return err
-		}
-		l.ID, err = res.LastInsertId()
 		return err
 	})
 	return l, err

@@ -190,7 +190,7 @@ func (s *Store) Decide(ctx context.Context, reviewID, into int64) error {
 		if err != nil {
 			return err
 		}
-		return syncFTS(ctx, tx)
+		return s.syncFTS(ctx, tx)
 	})
 }
 
@@ -281,33 +281,36 @@ func mergeClusters(ctx context.Context, tx *sql.Tx, keep, gone int64, now time.T
 	}{
 		{updateClusterSQL, append(clusterArgs(&merged), keep)},
 		// gone's facts where keep has none, and for the label when gone's won
-		{`INSERT OR IGNORE INTO cluster_facts (cluster_id, field, url, kind, read_at)
-			SELECT ?, field, url, kind, read_at FROM cluster_facts WHERE cluster_id = ?`, []any{keep, gone}},
-		{`INSERT OR REPLACE INTO cluster_facts (cluster_id, field, url, kind, read_at) SELECT ?, ?, ?, ?, ?
-			WHERE ?5 <> ''`, labelFact},
-		{`INSERT INTO cluster_sources (cluster_id, url, kind, read_at) SELECT ?, url, kind, read_at
+		{`INSERT INTO cluster_facts (cluster_id, field, url, kind, read_at)
+			SELECT CAST(? AS BIGINT), field, url, kind, read_at FROM cluster_facts WHERE cluster_id = ?
+			ON CONFLICT DO NOTHING`, []any{keep, gone}},
+		{`INSERT INTO cluster_facts (cluster_id, field, url, kind, read_at)
+			SELECT CAST(?1 AS BIGINT), CAST(?2 AS TEXT), CAST(?3 AS TEXT), CAST(?4 AS TEXT), CAST(?5 AS TEXT)
+			WHERE ?5 <> ''` + factUpsert, labelFact},
+		{`INSERT INTO cluster_sources (cluster_id, url, kind, read_at) SELECT CAST(? AS BIGINT), url, kind, read_at
 			FROM cluster_sources WHERE cluster_id = ? ON CONFLICT (cluster_id, url)
-			DO UPDATE SET read_at = max(read_at, excluded.read_at)`, []any{keep, gone}},
+			DO UPDATE SET read_at = greatest(cluster_sources.read_at, excluded.read_at)`, []any{keep, gone}},
 		{`UPDATE notes SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
 		// unsaved new notes: one draft for keep holding both texts
-		{`UPDATE note_drafts AS k SET text = k.text || char(10) || char(10) || g.text, saved_at = max(k.saved_at, g.saved_at)
+		{`UPDATE note_drafts AS k SET text = k.text || ?3 || g.text, saved_at = greatest(k.saved_at, g.saved_at)
 			FROM note_drafts AS g WHERE k.cluster_id = ?1 AND k.note_id = 0 AND g.cluster_id = ?2 AND g.note_id = 0
-			AND g.text <> k.text`, []any{keep, gone}},
+			AND g.text <> k.text`, []any{keep, gone, "\n\n"}},
 		{`DELETE FROM note_drafts WHERE cluster_id = ?2 AND note_id = 0
 			AND EXISTS (SELECT 1 FROM note_drafts WHERE cluster_id = ?1 AND note_id = 0)`, []any{keep, gone}},
 		{`UPDATE note_drafts SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
 		// the user's closed mark comes along; when both are marked, the earlier date and both notes
 		{`INSERT INTO cluster_marks (cluster_id, closed_at, note)
-			SELECT ?, closed_at, note FROM cluster_marks WHERE cluster_id = ? AND true
-			ON CONFLICT (cluster_id) DO UPDATE SET closed_at = min(closed_at, excluded.closed_at),
-			note = CASE WHEN excluded.note = '' OR excluded.note = note THEN note
-				WHEN note = '' THEN excluded.note ELSE note || '; ' || excluded.note END`, []any{keep, gone}},
+			SELECT CAST(? AS BIGINT), closed_at, note FROM cluster_marks WHERE cluster_id = ? AND true
+			ON CONFLICT (cluster_id) DO UPDATE SET closed_at = least(cluster_marks.closed_at, excluded.closed_at),
+			note = CASE WHEN excluded.note = '' OR excluded.note = cluster_marks.note THEN cluster_marks.note
+				WHEN cluster_marks.note = '' THEN excluded.note ELSE cluster_marks.note || '; ' || excluded.note END`,
+			[]any{keep, gone}},
 		{`DELETE FROM cluster_marks WHERE cluster_id = ?`, []any{gone}},
 		{`DELETE FROM cluster_sources WHERE cluster_id = ?`, []any{gone}},
 		{`DELETE FROM clusters WHERE id = ?`, []any{gone}},
 		// what pointed at gone points at keep
 		{`UPDATE match_decisions SET cluster_id = ? WHERE cluster_id = ?`, []any{keep, gone}},
-		{`INSERT OR IGNORE INTO match_decisions (subject, cluster_id, decided_at) VALUES (?, ?, ?)`,
+		{`INSERT INTO match_decisions (subject, cluster_id, decided_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
 			[]any{recordSubject(&g), keep, formatTime(now)}},
 	} {
 		if _, err := tx.ExecContext(ctx, step.query, step.args...); err != nil {

@@ -76,12 +76,8 @@ func (s *Store) BeginRun(ctx context.Context, sources []string) (int64, error) {
 	var id int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		now := formatTime(s.now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO import_runs (started_at, alive_at, sources) VALUES (?, ?, ?)`,
-			now, now, strings.Join(sources, "\n"))
-		if err != nil {
-			return err
-		}
-		id, err = res.LastInsertId()
+		err := tx.QueryRowContext(ctx, `INSERT INTO import_runs (started_at, alive_at, sources) VALUES (?, ?, ?) RETURNING id`,
+			now, now, strings.Join(sources, "\n")).Scan(&id)
 		return err
 	})
 	if err != nil {
@@ -227,10 +223,10 @@ func (s *Store) Unchanged(ctx context.Context, url string, readAt time.Time) (in
 			return nil
 		}
 		at := formatTime(readAt)
-		if _, err := tx.ExecContext(ctx, `UPDATE fetched_pages SET read_at = max(read_at, ?) WHERE url = ?`, at, url); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE fetched_pages SET read_at = greatest(read_at, ?) WHERE url = ?`, at, url); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE cluster_sources SET read_at = max(read_at, ?) WHERE url = ?`, at, url)
+		_, err := tx.ExecContext(ctx, `UPDATE cluster_sources SET read_at = greatest(read_at, ?) WHERE url = ?`, at, url)
 		return err
 	})
 	return n, err

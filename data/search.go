@@ -95,14 +95,14 @@ func (s *Store) textTiers(ctx context.Context, idx *filterIndex, text string) ([
 		return nil, nil
 	}
 	if !slices.ContainsFunc(words, func(w searchWord) bool { return len(w.concepts) > 0 }) {
-		typed, err := s.textMatches(ctx, matchExpression(words))
+		typed, err := s.textMatches(ctx, matchQuery(words))
 		return []matchSet{typed}, err
 	}
 	// Each word's own clusters, then with its concepts': the words as typed are all of the first, the widened
 	// search all of the second.
 	var typed, widened matchSet
 	for i, w := range words {
-		own, err := s.textMatches(ctx, matchExpression(words[i:i+1]))
+		own, err := s.textMatches(ctx, matchQuery(words[i:i+1]))
 		if err != nil {
 			return nil, err
 		}
@@ -130,7 +130,7 @@ func (s *Store) conceptMatches(ctx context.Context, idx *filterIndex, concept st
 	if m, ok := idx.concepts[concept]; ok {
 		return m, nil
 	}
-	m, err := s.textMatches(ctx, strings.Join(conceptTerms(concept), " OR "))
+	m, err := s.textMatches(ctx, textQuery{conceptTerms(concept)})
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +144,7 @@ func (s *Store) conceptMatches(ctx context.Context, idx *filterIndex, concept st
 // searchWord is one word the user typed, folded, with the spellings it stands for and the glossary's concepts
 // it names.
 type searchWord struct {
-	spellings []string // FTS5 strings
+	spellings []textTerm
 	concepts  []string
 }
 
@@ -157,12 +157,12 @@ func searchWords(text string) []searchWord {
 	out := make([]searchWord, len(words))
 	for i, w := range words {
 		typing := i == len(words)-1
-		out[i].spellings = []string{ftsString(w, typing)}
+		out[i].spellings = []textTerm{{w, typing}}
 		out[i].concepts = glossary().concepts(w, typing)
 		if alt, lastAt := undoDigraphs(w); alt != w {
 			// "shoe" is no "sho*" word being typed: the respelling is a prefix only when the typed word
 			// goes on after its last digraph.
-			out[i].spellings = append(out[i].spellings, ftsString(alt, typing && lastAt+2 < len(w)))
+			out[i].spellings = append(out[i].spellings, textTerm{alt, typing && lastAt+2 < len(w)})
 			for _, c := range glossary().concepts(alt, typing) {
 				if !slices.Contains(out[i].concepts, c) {
 					out[i].concepts = append(out[i].concepts, c)
@@ -198,21 +198,59 @@ func undoDigraphs(w string) (string, int) {
 	return b.String(), last
 }
 
-func ftsString(w string, prefix bool) string {
-	q := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-	if prefix {
-		q += "*"
-	}
-	return q
+// textTerm is a folded word or phrase (words separated by one space) that a text must contain; a prefix term
+// also matches the words it begins.
+type textTerm struct {
+	text   string
+	prefix bool
 }
 
-// matchExpression is the FTS5 query for the words: each must occur in one of its spellings.
-func matchExpression(words []searchWord) string {
-	groups := make([]string, len(words))
-	for i, w := range words {
-		groups[i] = "(" + strings.Join(w.spellings, " OR ") + ")"
+// textQuery is what a text must contain: one term of each group.
+type textQuery [][]textTerm
+
+// fts5 writes q in FTS5's query language, every word quoted so that no input is a syntax error.
+func (q textQuery) fts5() string {
+	groups := make([]string, len(q))
+	for i, g := range q {
+		alts := make([]string, len(g))
+		for j, t := range g {
+			alts[j] = `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
+			if t.prefix {
+				alts[j] += "*"
+			}
+		}
+		groups[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}
 	return strings.Join(groups, " AND ")
+}
+
+// tsquery writes q for PostgreSQL's to_tsquery: every word a quoted lexeme, a phrase's words joined by <->.
+func (q textQuery) tsquery() string {
+	groups := make([]string, len(q))
+	for i, g := range q {
+		alts := make([]string, len(g))
+		for j, t := range g {
+			words := strings.Fields(t.text)
+			for k, w := range words {
+				words[k] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
+			}
+			if t.prefix && len(words) > 0 {
+				words[len(words)-1] += ":*"
+			}
+			alts[j] = strings.Join(words, " <-> ")
+		}
+		groups[i] = "(" + strings.Join(alts, " | ") + ")"
+	}
+	return strings.Join(groups, " & ")
+}
+
+// matchQuery is what the words ask of a text: each must occur in one of its spellings.
+func matchQuery(words []searchWord) textQuery {
+	q := make(textQuery, len(words))
+	for i, w := range words {
+		q[i] = w.spellings
+	}
+	return q
 }
 
 // MatchExpression is the FTS5 query for what a user typed, the words as typed (see searchWords); "" when
@@ -222,5 +260,5 @@ func MatchExpression(text string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	return matchExpression(words)
+	return matchQuery(words).fts5()
 }

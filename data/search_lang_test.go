@@ -23,11 +23,10 @@ func searchNames(t *testing.T, s *Store, text string) []string {
 // The queries advisors type in their own languages, over the 248 clusters of the sample: what each must find,
 // and what a careless folding or widening would wrongly bring.
 func TestSearchInTheAdvisorsLanguages(t *testing.T) {
-	s, err := Open(context.Background(), t.TempDir()+"/c.db", WithSeed(testSample))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	openEach(t, checkSearchInTheAdvisorsLanguages, WithSeed(testSample))
+}
+
+func checkSearchInTheAdvisorsLanguages(t *testing.T, s *Store) {
 	for _, c := range []struct {
 		query, lang   string
 		find, notFind []string
@@ -104,11 +103,10 @@ func TestSearchInTheAdvisorsLanguages(t *testing.T) {
 // A word as typed ranks before what only the glossary found: "Lebensmittel" lists the cluster named so first,
 // whatever the order asked for.
 func TestTypedWordsRankFirst(t *testing.T) {
-	s, err := Open(context.Background(), t.TempDir()+"/c.db", WithSeed(testSample))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	openEach(t, checkTypedWordsRankFirst, WithSeed(testSample))
+}
+
+func checkTypedWordsRankFirst(t *testing.T, s *Store) {
 	for _, sort := range []SortOrder{SortByName, SortByCountry, SortByLabel} {
 		res, err := s.Search(context.Background(), Query{Text: "Lebensmittel", Sort: sort})
 		if err != nil {
@@ -136,12 +134,11 @@ func TestTypedWordsRankFirst(t *testing.T) {
 
 // The letters remove_diacritics leaves alone, and the spellings people type for them, find the clusters.
 func TestSearchFoldsLettersAndTypedSpellings(t *testing.T) {
+	openEach(t, checkSearchFoldsLetters)
+}
+
+func checkSearchFoldsLetters(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s, err := Open(ctx, t.TempDir()+"/c.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	if err := s.AddClusters(ctx, []Cluster{
 		{Name: "Sønderborg Energy Cluster", Country: "DK", City: "Sønderborg"},
 		{Name: "Łódź Textile Cluster", Country: "PL", City: "Łódź"},

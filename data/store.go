@@ -48,6 +48,8 @@ type Store struct {
 	// writeTurn lets one write transaction of this process run at a time, in the order they asked (see
 	// takeTurn).
 	writeTurn chan struct{}
+	// pg says the catalogue is a team catalogue on PostgreSQL rather than a SQLite file (postgres.go).
+	pg bool
 }
 
 // takeTurn waits for this process's turn to write and returns the function that ends it. SQLite lets one
@@ -122,6 +124,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	o := openOptions{busyTimeout: 5 * time.Second, now: time.Now}
 	for _, opt := range opts {
 		opt(&o)
+	}
+	if IsTeamAddress(path) {
+		return openPostgres(ctx, path, o)
 	}
 	if err := checkFile(ctx, path); err != nil {
 		return nil, err
@@ -351,8 +356,18 @@ type migration struct {
 	sql     string
 }
 
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+func migrations() ([]migration, error) { return readMigrations(migrationFiles, "migrations") }
+
+// migrationsOf are the store's own migrations: the file's or the team catalogue's.
+func (s *Store) migrationsOf() ([]migration, error) {
+	if s.pg {
+		return readMigrations(pgMigrationFiles, "migrations_pg")
+	}
+	return migrations()
+}
+
+func readMigrations(files embed.FS, dir string) ([]migration, error) {
+	entries, err := fs.ReadDir(files, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -363,7 +378,7 @@ func migrations() ([]migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s has no number", e.Name())
 		}
-		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		b, err := files.ReadFile(dir + "/" + e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -376,7 +391,7 @@ func migrations() ([]migration, error) {
 // migrate applies the migrations this catalogue lacks, each with its record in one transaction. It reports
 // whether the catalogue was new.
 func (s *Store) migrate(ctx context.Context) (fresh bool, err error) {
-	ms, err := migrations()
+	ms, err := s.migrationsOf()
 	if err != nil {
 		return false, err
 	}
@@ -413,7 +428,7 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s failed on %s: %w", m.name, s.path, err)
 	}
-	if step := migrationSteps[m.version]; step != nil {
+	if step := migrationSteps[m.version]; step != nil && !s.pg {
 		if err := step(ctx, tx); err != nil {
 			return fmt.Errorf("migration %s failed on %s: %w", m.name, s.path, err)
 		}
@@ -451,7 +466,7 @@ func rekeyNames(ctx context.Context, tx *sql.Tx) error {
 			}
 		}
 	}
-	return syncFTS(ctx, tx)
+	return syncFTSFile(ctx, tx)
 }
 
 // DefaultPath is where the catalogue lives unless --db or CLUSTERBRIDGE_DB says otherwise.

@@ -47,12 +47,8 @@ func (s *Store) AddNote(ctx context.Context, clusterID int64, text string) (Note
 		if err := clusterExists(ctx, tx, clusterID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO notes (cluster_id, at, text) VALUES (?, ?, ?)`,
-			clusterID, formatTime(n.At), text)
-		if err != nil {
-			return err
-		}
-		n.ID, err = res.LastInsertId()
+		err := tx.QueryRowContext(ctx, `INSERT INTO notes (cluster_id, at, text) VALUES (?, ?, ?) RETURNING id`,
+			clusterID, formatTime(n.At), text).Scan(&n.ID)
 		return err
 	})
 	return n, err
@@ -117,14 +113,18 @@ func (s *Store) RestoreNote(ctx context.Context, n Note) (Note, error) {
 		if err := clusterExists(ctx, tx, n.ClusterID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO notes (id, cluster_id, at, edited_at, text)
-			VALUES ((SELECT CASE WHEN EXISTS (SELECT 1 FROM notes WHERE id = ?1) THEN NULL ELSE ?1 END), ?, ?, ?, ?)`,
-			n.ID, n.ClusterID, formatTime(n.At), formatOptionalTime(n.EditedAt), n.Text)
-		if err != nil {
+		// The note comes back with its id unless another note took it meanwhile; then it gets a new one.
+		var taken bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM notes WHERE id = ?)`, n.ID).Scan(&taken); err != nil {
 			return err
 		}
-		n.ID, err = res.LastInsertId()
-		return err
+		args := []any{n.ClusterID, formatTime(n.At), formatOptionalTime(n.EditedAt), n.Text}
+		insert := `INSERT INTO notes (cluster_id, at, edited_at, text) VALUES (?, ?, ?, ?) RETURNING id`
+		if !taken {
+			args = append([]any{n.ID}, args...)
+			insert = `INSERT INTO notes (id, cluster_id, at, edited_at, text) VALUES (?, ?, ?, ?, ?) RETURNING id`
+		}
+		return tx.QueryRowContext(ctx, insert, args...).Scan(&n.ID)
 	})
 	return n, err
 }
@@ -163,15 +163,11 @@ func (s *Store) CreateShortlist(ctx context.Context, name, purpose string) (Shor
 	}
 	l := Shortlist{Name: name, Purpose: strings.TrimSpace(purpose), CreatedAt: s.now().UTC().Truncate(time.Second)}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO shortlists (name, purpose, created_at) VALUES (?, ?, ?)`,
-			l.Name, l.Purpose, formatTime(l.CreatedAt))
-		if err != nil {
-			if isUniqueViolation(err) {
-				return fmt.Errorf("shortlist %q %w; choose another name", name, ErrDuplicate)
-			}
-			return err
+		err := tx.QueryRowContext(ctx, `INSERT INTO shortlists (name, purpose, created_at) VALUES (?, ?, ?) RETURNING id`,
+			l.Name, l.Purpose, formatTime(l.CreatedAt)).Scan(&l.ID)
+		if isUniqueViolation(err) {
+			return fmt.Errorf("shortlist %q %w; choose another name", name, ErrDuplicate)
 		}
-		l.ID, err = res.LastInsertId()
 		return err
 	})
 	return l, err
@@ -369,7 +365,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return friendly(err)
 	}
-	if err := syncFTS(ctx, tx); err != nil {
+	if err := s.syncFTS(ctx, tx); err != nil {
 		return err
 	}
 	return friendly(tx.Commit())

@@ -53,7 +53,7 @@ func (s *Store) AddClusters(ctx context.Context, cs []Cluster) error {
 	if err := facts.flush(ctx, tx); err != nil {
 		return err
 	}
-	if err := syncFTS(ctx, tx); err != nil {
+	if err := s.syncFTS(ctx, tx); err != nil {
 		return err
 	}
 	return friendly(tx.Commit())
@@ -70,13 +70,13 @@ const clusterColumns = `name, acronym, country, region, city, eco_mask, sectors,
 	members, members_text, founded, contact, updated_at`
 
 const insertClusterSQL = `INSERT INTO clusters (` + clusterColumns + `)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 
 const updateClusterSQL = `UPDATE clusters SET (` + clusterColumns + `) =
 	(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`
 
 const upsertSourceSQL = `INSERT INTO cluster_sources (cluster_id, url, kind, read_at) VALUES (?, ?, ?, ?)
-	ON CONFLICT (cluster_id, url) DO UPDATE SET kind = excluded.kind, read_at = max(read_at, excluded.read_at)`
+	ON CONFLICT (cluster_id, url) DO UPDATE SET kind = excluded.kind, read_at = greatest(cluster_sources.read_at, excluded.read_at)`
 
 type execer interface {
 	ExecContext(ctx context.Context, args ...any) (sql.Result, error)
@@ -96,20 +96,16 @@ func clusterArgs(c *Cluster) []any {
 // listSeparator joins list fields in a cell, in the database and in exports.
 const listSeparator = " | "
 
-func insertCluster(ctx context.Context, ins, src execer, c *Cluster, now time.Time) (int64, error) {
+func insertCluster(ctx context.Context, ins *sql.Stmt, src execer, c *Cluster, now time.Time) (int64, error) {
 	if strings.TrimSpace(c.Name) == "" {
 		return 0, fmt.Errorf("a cluster needs a name")
 	}
 	if c.UpdatedAt.IsZero() {
 		c.UpdatedAt = now
 	}
-	res, err := ins.ExecContext(ctx, clusterArgs(c)...)
-	if err != nil {
+	var id int64
+	if err := ins.QueryRowContext(ctx, clusterArgs(c)...).Scan(&id); err != nil {
 		return 0, fmt.Errorf("cannot save cluster %q: %w", c.Name, friendly(err))
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
 	}
 	c.ID = id
 	return id, addSources(ctx, src, id, c.Sources, now)
@@ -173,7 +169,15 @@ func NameKey(name string) string { return formsOf(name, "").sorted }
 // triggers) and counts the change in catalogue_state. Every transaction that writes clusters calls it before
 // committing: four statements, whatever the number of rows, so that FTS5 writes one segment instead of one
 // per row.
-func syncFTS(ctx context.Context, tx *sql.Tx) error {
+func (s *Store) syncFTS(ctx context.Context, tx *sql.Tx) error {
+	if s.pg {
+		return syncSearchPG(ctx, tx)
+	}
+	return syncFTSFile(ctx, tx)
+}
+
+// syncFTSFile is syncFTS for the SQLite file.
+func syncFTSFile(ctx context.Context, tx *sql.Tx) error {
 	for _, q := range []string{
 		`DELETE FROM clusters_fts WHERE rowid IN (SELECT id FROM fts_pending)`,
 		`INSERT INTO clusters_fts (rowid, name, acronym, focus, description, city)
@@ -185,6 +189,52 @@ func syncFTS(ctx context.Context, tx *sql.Tx) error {
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("cannot update the search index: %w", friendly(err))
+		}
+	}
+	return nil
+}
+
+// syncSearchPG is syncFTS for the team catalogue: PostgreSQL cannot call Go's Fold, so the changed clusters'
+// texts come here to be folded and go back as one statement of arrays.
+func syncSearchPG(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.name, c.acronym, c.focus, c.description, c.city
+		FROM fts_pending p JOIN clusters c ON c.id = p.id`)
+	if err != nil {
+		return fmt.Errorf("cannot update the search index: %w", err)
+	}
+	var ids []int64
+	var docs []string
+	for rows.Next() {
+		var id int64
+		var f [5]string
+		if err := rows.Scan(&id, &f[0], &f[1], &f[2], &f[3], &f[4]); err != nil {
+			rows.Close()
+			return err
+		}
+		for i := range f {
+			f[i] = Fold(f[i])
+		}
+		ids, docs = append(ids, id), append(docs, strings.Join(f[:], " "))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`DELETE FROM cluster_search WHERE id IN (SELECT id FROM fts_pending)`, nil},
+		{`INSERT INTO cluster_search (id, doc) SELECT u.id, to_tsvector('simple', u.doc)
+			FROM unnest(?::bigint[], ?::text[]) AS u (id, doc)`, []any{ids, docs}},
+		{`UPDATE catalogue_state SET version = version + 1 WHERE EXISTS (SELECT 1 FROM fts_pending)`, nil},
+		{`DELETE FROM fts_pending`, nil},
+	} {
+		if q.args != nil && len(ids) == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+			return fmt.Errorf("cannot update the search index: %w", err)
 		}
 	}
 	return nil

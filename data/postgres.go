@@ -1,0 +1,133 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// The team catalogue's own migrations, numbered on their own: its first holds what the file's first nine made.
+//
+//go:embed migrations_pg/*.sql
+var pgMigrationFiles embed.FS
+
+// What can go wrong reaching a team catalogue, besides the file's kinds (ErrNotCatalogue, ErrNewerCatalogue).
+var (
+	ErrUnreachable  = errors.New("the team catalogue's server cannot be reached")
+	ErrLogin        = errors.New("the server refused the user name or password")
+	ErrNoPermission = errors.New("no permission on the team catalogue")
+)
+
+// IsTeamAddress says whether a --db value names a PostgreSQL team catalogue rather than a file.
+func IsTeamAddress(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// PlaceName is a catalogue's address as it may be shown: a file's path, or a server's address without its
+// password.
+func PlaceName(s string) string {
+	if !IsTeamAddress(s) {
+		return s
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "the team catalogue"
+	}
+	if u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+	}
+	return u.Redacted()
+}
+
+// openPostgres opens the team catalogue at dsn, creating its tables in an empty database. A database that
+// holds another program's tables, or a catalogue of a newer ClusterBridge, is refused and left untouched.
+func openPostgres(ctx context.Context, dsn string, o openOptions) (*Store, error) {
+	where := PlaceName(dsn)
+	db, err := sql.Open(pgDriverName, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", where, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, pgFriendly(err, where)
+	}
+	s := &Store{db: db, path: where, now: o.now, pg: true, writeTurn: make(chan struct{}, 1)}
+	if err := s.checkOwnership(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	fresh, err := s.migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, pgFriendly(err, where)
+	}
+	s.fresh = fresh
+	if fresh && o.seed != nil {
+		if err := s.loadSeed(ctx, o.seed); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	s.opened = Opening{}
+	return s, nil
+}
+
+// checkOwnership refuses a database whose schema holds tables that are not a ClusterBridge catalogue's.
+func (s *Store) checkOwnership(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT table_name FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
+	if err != nil {
+		return pgFriendly(err, s.path)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return err
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(names) > 0 && !isCatalogue(names) {
+		return &dbError{ErrNotCatalogue, fmt.Sprintf("%s holds tables of another program, not a ClusterBridge catalogue; it was left untouched: use an empty database", s.path), ErrNotCatalogue}
+	}
+	return nil
+}
+
+// pgFriendly turns what the server or the network said into one line a user can act on, told apart by the
+// server's SQLSTATE codes and the network's error types, never by the wording.
+func pgFriendly(err error, where string) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "28P01", "28000": // invalid_password, invalid_authorization_specification
+			return &dbError{ErrLogin, fmt.Sprintf("%s refused the user name or password; check them (a .pgpass file or the keyring holds the password)", where), err}
+		case "42501": // insufficient_privilege
+			return &dbError{ErrNoPermission, fmt.Sprintf("your database role may not do this on %s; ask the catalogue's administrator for the grants in the README", where), err}
+		case "3D000": // invalid_catalog_name
+			return &dbError{ErrUnreachable, fmt.Sprintf("%s has no such database; check its name in the address", where), err}
+		}
+		return err
+	}
+	var ne net.Error
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ne) || errors.As(err, &ce) {
+		if errors.As(err, &pe) {
+			return pgFriendly(pe, where)
+		}
+		return &dbError{ErrUnreachable, fmt.Sprintf("cannot reach %s; check the address and your network, or work on a copy (team copy)", where), err}
+	}
+	return err
+}
