@@ -94,6 +94,8 @@ type openOptions struct {
 	now func() time.Time
 	// deferCheck leaves the check, backup and closing of interrupted runs to the caller's Verify.
 	deferCheck bool
+	// team lets a postgres:// address open: the team catalogue is being built, and only its tests use it yet.
+	team bool
 }
 
 // WithClock makes the store tell time by now from its opening on (SetClock sets it later); tests use it.
@@ -126,6 +128,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		opt(&o)
 	}
 	if IsTeamAddress(path) {
+		if !o.team {
+			return nil, fmt.Errorf("%s: team catalogues on PostgreSQL are not finished in this version; open a catalogue file with --db FILE", PlaceName(path))
+		}
 		return openPostgres(ctx, path, o)
 	}
 	if err := checkFile(ctx, path); err != nil {

@@ -5,9 +5,11 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -69,14 +71,109 @@ func eachStore(t *testing.T, fn func(t *testing.T, place string)) {
 	}
 }
 
+// asTeam lets a test open a team catalogue, which the app does not offer yet.
+func asTeam() Option { return func(o *openOptions) { o.team = true } }
+
 // openEach opens a new catalogue with opts in each store.
 func openEach(t *testing.T, fn func(t *testing.T, s *Store), opts ...Option) {
 	eachStore(t, func(t *testing.T, place string) {
-		s, err := Open(context.Background(), place, opts...)
+		s, err := Open(context.Background(), place, append(opts, asTeam())...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
 		fn(t, s)
 	})
+}
+
+// A team catalogue refuses, untouched, a database that holds another program's tables, and one written by a
+// newer ClusterBridge; the app does not offer a team catalogue until it is finished.
+func TestTeamCatalogueRefusesWhatIsNotItsOwn(t *testing.T) {
+	ctx := context.Background()
+	foreign := newTestDatabase(t)
+	db, err := sql.Open(pgDriverName, foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TABLE invoices (id INT PRIMARY KEY, total NUMERIC); INSERT INTO invoices VALUES (1, 99.5)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(ctx, foreign, asTeam()); !errors.Is(err, ErrNotCatalogue) {
+		t.Errorf("a database of another program opens: %v", err)
+	}
+	var tables int
+	db.QueryRow(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'`).Scan(&tables)
+	if tables != 1 {
+		t.Errorf("the other program's database now has %d tables", tables)
+	}
+
+	newer := newTestDatabase(t)
+	s, err := Open(ctx, newer, asTeam())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', '2030-01-01')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(ctx, newer, asTeam()); !errors.Is(err, ErrNewerCatalogue) {
+		t.Errorf("a newer team catalogue opens: %v", err)
+	}
+	if _, err := Open(ctx, newer); err == nil || !strings.Contains(err.Error(), "not finished") {
+		t.Errorf("the app opens a team catalogue: %v", err)
+	}
+}
+
+// Each failure a user meets reaching a team catalogue is told apart by its code, in one line, with no
+// password in it: a server nobody answers at, a wrong password, and a role without the grants it needs.
+func TestTeamCatalogueFailuresAreToldApart(t *testing.T) {
+	ctx := context.Background()
+	place := newTestDatabase(t)
+	db, err := sql.Open(pgDriverName, place)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	pu, _ := url.Parse(place)
+	role := "advisor_anna_" + strings.TrimPrefix(strings.TrimPrefix(pu.Path, "/"), "cb_test_")
+	for _, q := range []string{
+		`CREATE ROLE ` + role + ` LOGIN PASSWORD 'right horse battery'`,
+		`REVOKE CREATE ON SCHEMA public FROM PUBLIC`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() {
+		admin, err := sql.Open(pgDriverName, testServer(t))
+		if err == nil {
+			admin.Exec(`DROP ROLE IF EXISTS ` + role)
+			admin.Close()
+		}
+	})
+	as := func(user, password string) string {
+		u, _ := url.Parse(place)
+		u.User = url.UserPassword(user, password)
+		return u.String()
+	}
+	// A port on loopback where nothing listens: the test never leaves this machine.
+	unreachable := "postgres://anna:secret@127.0.0.1:1/catalogue?sslmode=disable&connect_timeout=2"
+	for _, c := range []struct {
+		place string
+		want  error
+	}{
+		{unreachable, ErrUnreachable},
+		{as(role, "wrong password"), ErrLogin},
+		{as(role, "right horse battery"), ErrNoPermission},
+	} {
+		_, err := Open(ctx, c.place, asTeam())
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: %v, want %v", PlaceName(c.place), err, c.want)
+			continue
+		}
+		if msg := err.Error(); strings.Contains(msg, "secret") || strings.Contains(msg, "horse") || strings.Contains(msg, "\n") {
+			t.Errorf("the message shows a password or runs over a line: %q", msg)
+		}
+	}
 }
