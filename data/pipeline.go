@@ -261,7 +261,7 @@ func (s *Store) SetNextStep(ctx context.Context, shortlistID, clusterID int64, n
 func (s *Store) FollowUpsDue(ctx context.Context, day time.Time, within int) ([]Entry, error) {
 	last := day.AddDate(0, 0, max(within, 0)).Format(time.DateOnly)
 	entries, err := entriesWhere(ctx, s.db, `e.next_step_due <> '' AND e.next_step_due <= ?`,
-		`e.next_step_due, l.name COLLATE NOCASE, c.name COLLATE NOCASE`, last)
+		`e.next_step_due, lower(l.name), lower(c.name)`, last)
 	if err != nil {
 		return nil, err
 	}
@@ -526,7 +526,7 @@ func addPersonNamed(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int6
 // entryColumns are what entriesWhere reads of an entry before its cluster's columns. The last activity is the
 // latest of its adding, its last change and the latest note on its cluster (written or edited).
 const entryColumns = `e.shortlist_id, l.name, e.status, e.added_at, e.next_step, e.next_step_due,
-	max(e.added_at, coalesce(e.changed_at, ''),
+	greatest(e.added_at, coalesce(e.changed_at, ''),
 		coalesce((SELECT max(greatest(n.at, n.edited_at)) FROM notes n WHERE n.cluster_id = e.cluster_id), ''))`
 
 const entryFrom = ` FROM shortlist_entries e JOIN shortlists l ON l.id = e.shortlist_id JOIN clusters c ON c.id = e.cluster_id`
@@ -662,7 +662,7 @@ func (s *Store) ShortlistLog(ctx context.Context, shortlistID int64) ([]LogEntry
 // ShortlistEmails lists the e-mail addresses of a shortlist, for a mail program: the contact people's, then
 // the published contacts that are e-mail addresses, in the list's order, each once (case-insensitively).
 func (s *Store) ShortlistEmails(ctx context.Context, shortlistID int64) ([]string, error) {
-	entries, err := entriesWhere(ctx, s.db, `e.shortlist_id = ?`, `c.name COLLATE NOCASE, c.id`, shortlistID)
+	entries, err := entriesWhere(ctx, s.db, `e.shortlist_id = ?`, `lower(c.name), c.id`, shortlistID)
 	if err != nil {
 		return nil, err
 	}

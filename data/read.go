@@ -113,7 +113,7 @@ func (s *Store) attachSources(ctx context.Context, cs []Cluster) error {
 }
 
 func (s *Store) memberships(ctx context.Context, id int64) ([]Membership, error) {
-	es, err := entriesWhere(ctx, s.db, `e.cluster_id = ?`, `l.name COLLATE NOCASE`, id)
+	es, err := entriesWhere(ctx, s.db, `e.cluster_id = ?`, `lower(l.name)`, id)
 	out := make([]Membership, len(es))
 	for i, e := range es {
 		out[i] = e.Membership()
@@ -137,8 +137,8 @@ func (s *Store) FindCluster(ctx context.Context, ref string) (Cluster, error) {
 	var ids []int64
 	var names []string
 	rows, err := s.db.QueryContext(ctx, `SELECT id, name, name = ? AS exact FROM clusters
-		WHERE name = ? COLLATE NOCASE OR name LIKE ? ESCAPE '\' COLLATE NOCASE
-		ORDER BY exact DESC, name = ? COLLATE NOCASE DESC, name COLLATE NOCASE LIMIT 21`,
+		WHERE lower(name) = lower(?) OR lower(name) LIKE lower(?) ESCAPE '\'
+		ORDER BY exact DESC, lower(name) = lower(?) DESC, lower(name) LIMIT 21`,
 		ref, ref, likePrefix(ref), ref)
 	if err != nil {
 		return Cluster{}, friendly(err)

@@ -116,7 +116,7 @@ func (s *Store) FinishRun(ctx context.Context, runID int64, c RunCounts, cancell
 		// and finished after all is finished.
 		_, err := tx.ExecContext(ctx, `UPDATE import_runs SET finished_at = ?, added = ?, updated = ?, unchanged = ?,
 			skipped = ?, failed = ?, cancelled = ?, interrupted = 0 WHERE id = ?`,
-			formatTime(s.now()), c.Added, c.Updated, c.Unchanged, c.Skipped, c.Failed, cancelled, runID)
+			formatTime(s.now()), c.Added, c.Updated, c.Unchanged, c.Skipped, c.Failed, flag(cancelled), runID)
 		return err
 	})
 }
@@ -254,9 +254,17 @@ func (s *Store) RunChanges(ctx context.Context, runID int64) ([]RunChange, error
 		err := row.Scan(&c.ClusterID, &c.Name, &c.Country, &c.Change)
 		return c, err
 	}, `SELECT c.id, c.name, c.country, r.change FROM import_run_changes r JOIN clusters c ON c.id = r.cluster_id
-		WHERE r.run_id = ? ORDER BY r.change = 'updated', c.name COLLATE NOCASE, c.id`, runID)
+		WHERE r.run_id = ? ORDER BY r.change = 'updated', lower(c.name), c.id`, runID)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read what the import changed: %w", err)
 	}
 	return out, nil
+}
+
+// flag is a yes or no as the stores keep it, 1 or 0: PostgreSQL takes no Go bool for an integer column.
+func flag(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

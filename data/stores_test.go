@@ -177,3 +177,12 @@ func TestTeamCatalogueFailuresAreToldApart(t *testing.T) {
 		}
 	}
 }
+
+// placeFor is where a test's new catalogue goes: on the test server when the test runs as eachStore's
+// "postgres", in a file otherwise.
+func placeFor(t testing.TB) string {
+	if strings.Contains(t.Name()+"/", "/postgres/") {
+		return newTestDatabase(t)
+	}
+	return filepath.Join(t.TempDir(), "catalogue.db")
+}

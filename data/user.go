@@ -213,7 +213,7 @@ func (s *Store) Shortlists(ctx context.Context) ([]Shortlist, error) {
 		return l, err
 	}, `SELECT l.id, l.name, l.purpose, l.created_at,
 		(SELECT count(*) FROM shortlist_entries e WHERE e.shortlist_id = l.id)
-		FROM shortlists l ORDER BY l.name COLLATE NOCASE`)
+		FROM shortlists l ORDER BY lower(l.name)`)
 }
 
 // ShortlistByName finds a shortlist by its name, case-insensitively.
@@ -306,7 +306,7 @@ func (s *Store) SetEntry(ctx context.Context, shortlistID, clusterID int64, stat
 
 // Entries lists the clusters on a shortlist by name, each with status, people, next step and notes.
 func (s *Store) Entries(ctx context.Context, shortlistID int64) ([]Entry, error) {
-	out, err := entriesWhere(ctx, s.db, `e.shortlist_id = ?`, `c.name COLLATE NOCASE, c.id`, shortlistID)
+	out, err := entriesWhere(ctx, s.db, `e.shortlist_id = ?`, `lower(c.name), c.id`, shortlistID)
 	if err != nil {
 		return nil, err
 	}
