@@ -60,11 +60,15 @@ func formatDateTime(t time.Time) string {
 
 // noteWhen says when a note was written and, if it was, last edited.
 func noteWhen(n data.Note) string {
-	if n.EditedAt.IsZero() {
-		return formatDateTime(n.At)
+	when := formatDateTime(n.At)
+	if !n.EditedAt.IsZero() {
+		when = lang.L("{{.Written}}, edited {{.Edited}}",
+			map[string]any{"Written": when, "Edited": formatDateTime(n.EditedAt)})
 	}
-	return lang.L("{{.Written}}, edited {{.Edited}}",
-		map[string]any{"Written": formatDateTime(n.At), "Edited": formatDateTime(n.EditedAt)})
+	if n.Author == "" {
+		return when
+	}
+	return lang.L("{{.When}} · {{.Author}}", map[string]any{"When": when, "Author": n.Author})
 }
 
 // noteRow is one note in the detail panel: when it was written, its text, Edit and Delete. Edit turns the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -195,5 +196,20 @@ func TestDraftsSurviveARestart(t *testing.T) {
 	again.saveDraftsNow()
 	if drafts, _ := store.Drafts(ctx); len(drafts) != 1 || drafts[0].NoteID != 0 {
 		t.Errorf("after saving the edit the drafts kept are %+v, want only the new note's", drafts)
+	}
+}
+
+// A note says who wrote it when the catalogue knows: "24 Nov 2026, 14:05 · Anna Berg".
+func TestNoteSaysWhoWroteIt(t *testing.T) {
+	inLanguage(t, "en")
+	at := time.Date(2026, 11, 24, 14, 5, 0, 0, time.Local)
+	for n, want := range map[*data.Note]string{
+		{At: at, Author: "Anna Berg"}: "24 Nov 2026, 14:05 · Anna Berg",
+		{At: at}:                      "24 Nov 2026, 14:05",
+		{At: at, EditedAt: at.Add(time.Hour), Author: "Lars Ek", EditedBy: "Anna Berg"}: "24 Nov 2026, 14:05, edited 24 Nov 2026, 15:05 · Lars Ek",
+	} {
+		if got := noteWhen(*n); got != want {
+			t.Errorf("noteWhen = %q, want %q", got, want)
+		}
 	}
 }

@@ -46,7 +46,7 @@ var sameAsEnglish = map[string][]string{
 // onlyPlaceholders says whether a text has no words of its own to translate: placeholders, punctuation, kB.
 func onlyPlaceholders(s string) bool {
 	rest := strings.ReplaceAll(placeholder.ReplaceAllString(s, ""), "kB", "")
-	return strings.Trim(rest, " ,.;:—()+") == ""
+	return strings.Trim(rest, " ,.;:—()+·") == ""
 }
 
 func readTranslation(t *testing.T, code string) map[string]any {

@@ -186,6 +186,8 @@ type Note struct {
 	At        time.Time // when it was written; editing keeps it
 	EditedAt  time.Time // when it was last edited; zero if never
 	Text      string
+	Author    string // who wrote it (Store.Author when it was written); "" for notes from before authors
+	EditedBy  string // who last edited it; "" if never edited
 }
 
 // Membership says that a cluster is on a shortlist, how far contact with it has come, the user's contact

@@ -89,7 +89,11 @@ func exportRows(entries []Entry, today time.Time) [][]string {
 		c := e.Cluster
 		notes := make([]string, len(e.Notes))
 		for i, n := range e.Notes {
-			notes[i] = n.At.Format(time.DateOnly) + ": " + n.Text
+			notes[i] = n.At.Format(time.DateOnly)
+			if n.Author != "" {
+				notes[i] += " " + n.Author // who wrote it, for a manager reading a team's export
+			}
+			notes[i] += ": " + n.Text
 		}
 		sources := make([]string, len(c.Sources))
 		for i, so := range c.Sources {

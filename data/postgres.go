@@ -60,7 +60,13 @@ func openPostgres(ctx context.Context, dsn string, o openOptions) (*Store, error
 		db.Close()
 		return nil, pgFriendly(err, where)
 	}
-	s := &Store{db: db, path: where, now: o.now, pg: true, writeTurn: make(chan struct{}, 1)}
+	s := &Store{db: db, path: where, now: o.now, pg: true, writeTurn: make(chan struct{}, 1), author: o.author}
+	if s.author == "" {
+		if err := db.QueryRowContext(ctx, `SELECT current_user`).Scan(&s.author); err != nil {
+			db.Close()
+			return nil, pgFriendly(err, where)
+		}
+	}
 	if err := s.checkOwnership(ctx); err != nil {
 		db.Close()
 		return nil, err

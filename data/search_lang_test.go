@@ -231,6 +231,8 @@ func TestOlderSearchIndexIsFoldedOnOpen(t *testing.T) {
 		`INSERT INTO clusters_fts (rowid, name, acronym, focus, description, city)
 			SELECT id, name, acronym, focus, description, city FROM clusters`,
 		`DELETE FROM schema_migrations WHERE version >= 9`,
+		`ALTER TABLE notes DROP COLUMN author`, // what 0010 added
+		`ALTER TABLE notes DROP COLUMN edited_by`,
 		`UPDATE catalogue_state SET version = version + 1`,
 	} {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {

@@ -50,7 +50,12 @@ type Store struct {
 	writeTurn chan struct{}
 	// pg says the catalogue is a team catalogue on PostgreSQL rather than a SQLite file (postgres.go).
 	pg bool
+	// author is who this store's changes are signed by (WithAuthor; on a team catalogue, the role by default).
+	author string
 }
+
+// Author is the name this store signs notes with.
+func (s *Store) Author() string { return s.author }
 
 // takeTurn waits for this process's turn to write and returns the function that ends it. SQLite lets one
 // writer in at a time and makes the others poll with growing sleeps, so a user's note asked for during an
@@ -96,7 +101,13 @@ type openOptions struct {
 	deferCheck bool
 	// team lets a postgres:// address open: the team catalogue is being built, and only its tests use it yet.
 	team bool
+	// author signs the store's notes (WithAuthor).
+	author string
 }
+
+// WithAuthor signs the notes this store writes with name, the advisor's display name. Without it a team
+// catalogue signs with the advisor's database role, and a file leaves notes unsigned.
+func WithAuthor(name string) Option { return func(o *openOptions) { o.author = strings.TrimSpace(name) } }
 
 // WithClock makes the store tell time by now from its opening on (SetClock sets it later); tests use it.
 func WithClock(now func() time.Time) Option { return func(o *openOptions) { o.now = now } }
@@ -149,7 +160,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("cannot open catalogue %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: o.now, readOnly: strings.Contains(o.dsnExtra, "mode=ro"),
-		writeTurn: make(chan struct{}, 1)}
+		writeTurn: make(chan struct{}, 1), author: o.author}
 	var health Health
 	if !o.deferCheck {
 		// Before migrating: a damaged file is not written to.

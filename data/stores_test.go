@@ -186,3 +186,63 @@ func placeFor(t testing.TB) string {
 	}
 	return filepath.Join(t.TempDir(), "catalogue.db")
 }
+
+// Every note is signed: by the name the store was given, or on a team catalogue by the advisor's database role;
+// an edit signs with its editor and keeps the author; delete and Undo keep both.
+func TestNotesAreSignedByTheirAuthor(t *testing.T) {
+	eachStore(t, func(t *testing.T, place string) {
+		ctx := context.Background()
+		anna, err := Open(ctx, place, asTeam(), WithAuthor("Anna Berg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer anna.Close()
+		if err := anna.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE"}}); err != nil {
+			t.Fatal(err)
+		}
+		c, err := anna.FindCluster(ctx, "Nordic Water Cluster")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := anna.AddNote(ctx, c.ID, "Met their manager in Malmö.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lars, err := Open(ctx, place, asTeam(), WithAuthor("Lars Ek"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer lars.Close()
+		if _, err := lars.EditNote(ctx, n.ID, "Met their manager in Malmö; a call on 3 December."); err != nil {
+			t.Fatal(err)
+		}
+		got, err := lars.Cluster(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Notes) != 1 || got.Notes[0].Author != "Anna Berg" || got.Notes[0].EditedBy != "Lars Ek" {
+			t.Fatalf("the note reads %+v; want written by Anna Berg, edited by Lars Ek", got.Notes)
+		}
+		gone, err := lars.DeleteNote(ctx, n.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := anna.RestoreNote(ctx, gone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back.Author != "Anna Berg" || back.EditedBy != "Lars Ek" {
+			t.Errorf("after Undo the note is signed %q, edited by %q", back.Author, back.EditedBy)
+		}
+	})
+	// On a team catalogue without a display name, the database role signs.
+	ctx := context.Background()
+	s, err := Open(ctx, newTestDatabase(t), asTeam())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Author() != "clusterbridge_test" {
+		t.Errorf("the team catalogue signs as %q, want the role clusterbridge_test", s.Author())
+	}
+}

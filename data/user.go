@@ -42,13 +42,13 @@ func (s *Store) AddNote(ctx context.Context, clusterID int64, text string) (Note
 	if text == "" {
 		return Note{}, errors.New("the note is empty; write something to keep")
 	}
-	n := Note{ClusterID: clusterID, At: s.now().UTC().Truncate(time.Second), Text: text}
+	n := Note{ClusterID: clusterID, At: s.now().UTC().Truncate(time.Second), Text: text, Author: s.author}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := clusterExists(ctx, tx, clusterID); err != nil {
 			return err
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO notes (cluster_id, at, text) VALUES (?, ?, ?) RETURNING id`,
-			clusterID, formatTime(n.At), text).Scan(&n.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO notes (cluster_id, at, text, author) VALUES (?, ?, ?, ?) RETURNING id`,
+			clusterID, formatTime(n.At), text, n.Author).Scan(&n.ID)
 		return err
 	})
 	return n, err
@@ -66,17 +66,18 @@ func (s *Store) EditNote(ctx context.Context, noteID int64, text string) (Note, 
 	edited := s.now().UTC().Truncate(time.Second)
 	var n Note
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var at string
+		var at, author string
 		var clusterID int64
-		err := tx.QueryRowContext(ctx, `UPDATE notes SET text = ?, edited_at = ? WHERE id = ? RETURNING cluster_id, at`,
-			text, formatTime(edited), noteID).Scan(&clusterID, &at)
+		err := tx.QueryRowContext(ctx, `UPDATE notes SET text = ?, edited_at = ?, edited_by = ? WHERE id = ?
+			RETURNING cluster_id, at, author`, text, formatTime(edited), s.author, noteID).Scan(&clusterID, &at, &author)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
 		}
 		if err != nil {
 			return err
 		}
-		n = Note{ID: noteID, ClusterID: clusterID, At: parseTime(at), EditedAt: edited, Text: text}
+		n = Note{ID: noteID, ClusterID: clusterID, At: parseTime(at), EditedAt: edited, Text: text, Author: author,
+			EditedBy: s.author}
 		return nil
 	})
 	return n, err
@@ -88,8 +89,8 @@ func (s *Store) DeleteNote(ctx context.Context, noteID int64) (Note, error) {
 	n := Note{ID: noteID}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var at, edited string
-		err := tx.QueryRowContext(ctx, `DELETE FROM notes WHERE id = ? RETURNING cluster_id, at, edited_at, text`, noteID).
-			Scan(&n.ClusterID, &at, &edited, &n.Text)
+		err := tx.QueryRowContext(ctx, `DELETE FROM notes WHERE id = ? RETURNING cluster_id, at, edited_at, text, author, edited_by`, noteID).
+			Scan(&n.ClusterID, &at, &edited, &n.Text, &n.Author, &n.EditedBy)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
 		}
@@ -118,11 +119,11 @@ func (s *Store) RestoreNote(ctx context.Context, n Note) (Note, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM notes WHERE id = ?)`, n.ID).Scan(&taken); err != nil {
 			return err
 		}
-		args := []any{n.ClusterID, formatTime(n.At), formatOptionalTime(n.EditedAt), n.Text}
-		insert := `INSERT INTO notes (cluster_id, at, edited_at, text) VALUES (?, ?, ?, ?) RETURNING id`
+		args := []any{n.ClusterID, formatTime(n.At), formatOptionalTime(n.EditedAt), n.Text, n.Author, n.EditedBy}
+		insert := `INSERT INTO notes (cluster_id, at, edited_at, text, author, edited_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
 		if !taken {
 			args = append([]any{n.ID}, args...)
-			insert = `INSERT INTO notes (id, cluster_id, at, edited_at, text) VALUES (?, ?, ?, ?, ?) RETURNING id`
+			insert = `INSERT INTO notes (id, cluster_id, at, edited_at, text, author, edited_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
 		}
 		return tx.QueryRowContext(ctx, insert, args...).Scan(&n.ID)
 	})
@@ -144,10 +145,10 @@ func (s *Store) notesOf(ctx context.Context, ids []int64) (map[int64][]Note, err
 	rows, err := queryByIDs(ctx, s.db, func(sc scanner) (row, error) {
 		var r row
 		var at, edited string
-		err := sc.Scan(&r.id, &r.n.ID, &at, &edited, &r.n.Text)
+		err := sc.Scan(&r.id, &r.n.ID, &at, &edited, &r.n.Text, &r.n.Author, &r.n.EditedBy)
 		r.n.ClusterID, r.n.At, r.n.EditedAt = r.id, parseTime(at), parseTime(edited)
 		return r, err
-	}, `SELECT cluster_id, id, at, edited_at, text FROM notes WHERE cluster_id IN (%s) ORDER BY at, id`, ids)
+	}, `SELECT cluster_id, id, at, edited_at, text, author, edited_by FROM notes WHERE cluster_id IN (%s) ORDER BY at, id`, ids)
 	byID := map[int64][]Note{}
 	for _, r := range rows {
 		byID[r.id] = append(byID[r.id], r.n)
