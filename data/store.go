@@ -107,7 +107,9 @@ type openOptions struct {
 
 // WithAuthor signs the notes this store writes with name, the advisor's display name. Without it a team
 // catalogue signs with the advisor's database role, and a file leaves notes unsigned.
-func WithAuthor(name string) Option { return func(o *openOptions) { o.author = strings.TrimSpace(name) } }
+func WithAuthor(name string) Option {
+	return func(o *openOptions) { o.author = strings.TrimSpace(name) }
+}
 
 // WithClock makes the store tell time by now from its opening on (SetClock sets it later); tests use it.
 func WithClock(now func() time.Time) Option { return func(o *openOptions) { o.now = now } }
