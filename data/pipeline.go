@@ -225,15 +225,63 @@ func (s *Store) SetEntryStatus(ctx context.Context, shortlistID, clusterID int64
 		return fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		return setStatus(ctx, tx, shortlistID, clusterID, st, formatTime(s.now()))
+		return s.setStatus(ctx, tx, shortlistID, clusterID, st, formatTime(s.now()))
 	})
 }
 
-// setStatus sets an entry's status, recording a change only when it is one.
-func setStatus(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, st EntryStatus, now string) error {
+// ErrStale refuses a change made on an entry as it was before a colleague changed it: applying it would undo
+// their change without anyone seeing. The error is a *StaleEntryError, which holds the entry as it is now.
+var ErrStale = errors.New("changed meanwhile")
+
+// StaleEntryError is ErrStale with the entry as it is now, for the window to show.
+type StaleEntryError struct{ Fresh Entry }
+
+func (e *StaleEntryError) Error() string {
+	by := e.Fresh.ChangedBy
+	if by == "" {
+		by = "someone else"
+	}
+	return fmt.Sprintf("%s on %q was changed meanwhile by %s: it is now %s; nothing was changed, look and try again",
+		e.Fresh.Cluster.Name, e.Fresh.Shortlist, by, e.Fresh.Status)
+}
+
+func (e *StaleEntryError) Unwrap() error { return ErrStale }
+
+// SetEntryStatusSeen changes an entry's status as SetEntryStatus does, but only if the entry is still at the
+// version the user saw (Entry.Version); otherwise nothing changes and the error is a *StaleEntryError.
+func (s *Store) SetEntryStatusSeen(ctx context.Context, shortlistID, clusterID int64, status EntryStatus, seen int) error {
+	st, ok := ParseEntryStatus(string(status))
+	if !ok {
+		return fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var version int
+		err := tx.QueryRowContext(ctx, `SELECT version FROM shortlist_entries WHERE shortlist_id = ? AND cluster_id = ?`,
+			shortlistID, clusterID).Scan(&version)
+		if errors.Is(err, sql.ErrNoRows) {
+			return entryNotFound(shortlistID, clusterID)
+		}
+		if err != nil {
+			return err
+		}
+		if version != seen {
+			fresh, err := entriesWhere(ctx, tx, `e.shortlist_id = ? AND e.cluster_id = ?`, `e.cluster_id`, shortlistID, clusterID)
+			if err != nil || len(fresh) == 0 {
+				return entryNotFound(shortlistID, clusterID)
+			}
+			return &StaleEntryError{fresh[0]}
+		}
+		return s.setStatus(ctx, tx, shortlistID, clusterID, st, formatTime(s.now()))
+	})
+}
+
+// setStatus sets an entry's status, recording a change (when, by whom, one version more) only when it is one.
+func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, st EntryStatus, now string) error {
 	res, err := tx.ExecContext(ctx, `UPDATE shortlist_entries
-		SET changed_at = CASE WHEN status = ?1 THEN changed_at ELSE ?2 END, status = ?1
-		WHERE shortlist_id = ?3 AND cluster_id = ?4`, string(st), now, shortlistID, clusterID)
+		SET changed_at = CASE WHEN status = ?1 THEN changed_at ELSE ?2 END,
+			changed_by = CASE WHEN status = ?1 THEN changed_by ELSE ?5 END,
+			version = version + CASE WHEN status = ?1 THEN 0 ELSE 1 END, status = ?1
+		WHERE shortlist_id = ?3 AND cluster_id = ?4`, string(st), now, shortlistID, clusterID, s.author)
 	if err != nil {
 		return err
 	}
@@ -247,8 +295,9 @@ func (s *Store) SetNextStep(ctx context.Context, shortlistID, clusterID int64, n
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE shortlist_entries SET next_step = ?, next_step_due = ?, changed_at = ?
-			WHERE shortlist_id = ? AND cluster_id = ?`, n.Text, n.Due, formatTime(s.now()), shortlistID, clusterID)
+		res, err := tx.ExecContext(ctx, `UPDATE shortlist_entries SET next_step = ?, next_step_due = ?, changed_at = ?,
+			changed_by = ?, version = version + 1 WHERE shortlist_id = ? AND cluster_id = ?`,
+			n.Text, n.Due, formatTime(s.now()), s.author, shortlistID, clusterID)
 		if err != nil {
 			return err
 		}
@@ -316,9 +365,10 @@ func (s *Store) RestoreEntry(ctx context.Context, r RemovedEntry) error {
 			return fmt.Errorf("%s is no longer in the catalogue (merged into another?): %w", e.Cluster.Name, err)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries
-			(shortlist_id, cluster_id, status, added_at, changed_at, next_step, next_step_due) VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (shortlist_id, cluster_id) DO NOTHING`,
-			listID, clusterID, string(row.status), row.addedAt, nullString(row.changedAt), row.next.Text, row.next.Due)
+			(shortlist_id, cluster_id, status, added_at, changed_at, next_step, next_step_due, version, added_by, changed_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shortlist_id, cluster_id) DO NOTHING`,
+			listID, clusterID, string(row.status), row.addedAt, nullString(row.changedAt), row.next.Text, row.next.Due,
+			max(e.Version, 1), e.AddedBy, e.ChangedBy)
 		if err != nil {
 			return err
 		}
@@ -526,6 +576,7 @@ func addPersonNamed(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int6
 // entryColumns are what entriesWhere reads of an entry before its cluster's columns. The last activity is the
 // latest of its adding, its last change and the latest note on its cluster (written or edited).
 const entryColumns = `e.shortlist_id, l.name, e.status, e.added_at, e.next_step, e.next_step_due,
+	e.version, e.added_by, e.changed_by,
 	greatest(e.added_at, coalesce(e.changed_at, ''),
 		coalesce((SELECT max(greatest(n.at, n.edited_at)) FROM notes n WHERE n.cluster_id = e.cluster_id), ''))`
 
@@ -537,7 +588,7 @@ func entriesWhere(ctx context.Context, q querier, where, order string, args ...a
 		var e Entry
 		var added, last string
 		c, err := scanCluster(prefixScanner{row, []any{&e.ShortlistID, &e.Shortlist, &e.Status, &added,
-			&e.Next.Text, &e.Next.Due, &last}})
+			&e.Next.Text, &e.Next.Due, &e.Version, &e.AddedBy, &e.ChangedBy, &last}})
 		e.Cluster, e.AddedAt, e.LastActivity = c, parseTime(added), parseTime(last)
 		return e, err
 	}, `SELECT `+entryColumns+`, c.id, `+prefixed("c", clusterColumns)+entryFrom+` WHERE `+where+` ORDER BY `+order, args...)

@@ -231,8 +231,12 @@ func TestOlderSearchIndexIsFoldedOnOpen(t *testing.T) {
 		`INSERT INTO clusters_fts (rowid, name, acronym, focus, description, city)
 			SELECT id, name, acronym, focus, description, city FROM clusters`,
 		`DELETE FROM schema_migrations WHERE version >= 9`,
-		`ALTER TABLE notes DROP COLUMN author`, // what 0010 added
+		// and undo what the migrations after 0009 add, so that opening applies them again
+		`ALTER TABLE notes DROP COLUMN author`,
 		`ALTER TABLE notes DROP COLUMN edited_by`,
+		`ALTER TABLE shortlist_entries DROP COLUMN version`,
+		`ALTER TABLE shortlist_entries DROP COLUMN added_by`,
+		`ALTER TABLE shortlist_entries DROP COLUMN changed_by`,
 		`UPDATE catalogue_state SET version = version + 1`,
 	} {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {

@@ -413,9 +413,21 @@ func (s *Store) migrate(ctx context.Context) (fresh bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+	// Asked before created: on a team catalogue an advisor's role may not create tables, even ones that exist.
+	var has int
+	hasQuery := `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
+	if s.pg {
+		hasQuery = `SELECT count(*) FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`
+	}
+	if err := s.db.QueryRowContext(ctx, hasQuery).Scan(&has); err != nil {
 		return false, fmt.Errorf("cannot open catalogue %s: %w", s.path, friendly(err))
+	}
+	if has == 0 {
+		if _, err := s.db.ExecContext(ctx, `CREATE TABLE schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+			return false, fmt.Errorf("cannot open catalogue %s: %w", s.path, friendly(err))
+		}
 	}
 	var current int
 	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {

@@ -29,6 +29,9 @@ type Entry struct {
 	Next         NextStep
 	AddedAt      time.Time
 	LastActivity time.Time // latest of: added, status/people/next-step change, a note on the cluster
+	Version      int       // how many changes of status or next step the entry has had, plus one
+	AddedBy      string    // who put it on the shortlist; "" from before authors
+	ChangedBy    string    // who changed its status or next step last
 	LastNote     *Note
 	Notes        []Note // every note, oldest first; exports join them
 }
@@ -248,9 +251,9 @@ func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64
 		if err := clusterExists(ctx, tx, clusterID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries (shortlist_id, cluster_id, status, added_at)
-			VALUES (?, ?, ?, ?) ON CONFLICT (shortlist_id, cluster_id) DO NOTHING`,
-			shortlistID, clusterID, string(status), now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO shortlist_entries (shortlist_id, cluster_id, status, added_at, added_by)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (shortlist_id, cluster_id) DO NOTHING`,
+			shortlistID, clusterID, string(status), now, s.author)
 		if isForeignKeyViolation(err) { // the cluster is known to exist: the list is what is missing
 			return fmt.Errorf("shortlist %d: %w", shortlistID, ErrNotFound)
 		}
@@ -294,7 +297,7 @@ func (s *Store) SetEntry(ctx context.Context, shortlistID, clusterID int64, stat
 	}
 	now := formatTime(s.now())
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := setStatus(ctx, tx, shortlistID, clusterID, st, now); err != nil {
+		if err := s.setStatus(ctx, tx, shortlistID, clusterID, st, now); err != nil {
 			return err
 		}
 		added, err := addPersonNamed(ctx, tx, shortlistID, clusterID, contact, now)

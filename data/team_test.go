@@ -1,0 +1,242 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// adminSQL is what a team's administrator runs once the catalogue's owner has opened it (which creates the
+// tables): the advisors' group may read and change the catalogue's rows, and no more. The README gives it.
+const adminSQL = `GRANT USAGE ON SCHEMA public TO %[1]s;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %[1]s;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %[1]s;`
+
+// teamOf makes a team catalogue with an advisors' group and one login role per name, each granted only what
+// adminSQL grants; it returns each advisor's address.
+func teamOf(t *testing.T, names ...string) (owner string, advisors map[string]string) {
+	t.Helper()
+	owner = newTestDatabase(t)
+	s, err := Open(context.Background(), owner, asTeam())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open(pgDriverName, owner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	u, _ := url.Parse(owner)
+	suffix := strings.TrimPrefix(strings.TrimPrefix(u.Path, "/"), "cb_test_")
+	group := "advisors_" + suffix
+	stmts := []string{`CREATE ROLE ` + group + ` NOLOGIN`, `REVOKE CREATE ON SCHEMA public FROM PUBLIC`}
+	advisors = map[string]string{}
+	for _, n := range names {
+		role := n + "_" + suffix
+		stmts = append(stmts, `CREATE ROLE `+role+` LOGIN PASSWORD 'pw-`+role+`' IN ROLE `+group)
+		a := *u
+		a.User = url.UserPassword(role, "pw-"+role)
+		advisors[n] = a.String()
+	}
+	stmts = append(stmts, fmt.Sprintf(adminSQL, group))
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	t.Cleanup(func() {
+		admin, err := sql.Open(pgDriverName, testServer(t))
+		if err != nil {
+			return
+		}
+		defer admin.Close()
+		admin.Exec(`DROP DATABASE IF EXISTS ` + strings.TrimPrefix(u.Path, "/") + ` WITH (FORCE)`)
+		for _, n := range names {
+			admin.Exec(`DROP ROLE IF EXISTS ` + n + "_" + suffix)
+		}
+		admin.Exec(`DROP ROLE IF EXISTS ` + group)
+	})
+	return owner, advisors
+}
+
+// A change made on an entry as it was before a colleague's change is refused with the entry as it is now;
+// nothing of either is lost.
+func TestStaleStatusChangeIsRefusedWithTheFreshValue(t *testing.T) {
+	eachStore(t, func(t *testing.T, place string) {
+		ctx := context.Background()
+		anna, err := Open(ctx, place, asTeam(), WithAuthor("Anna Berg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer anna.Close()
+		lars, err := Open(ctx, place, asTeam(), WithAuthor("Lars Ek"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer lars.Close()
+		if err := anna.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE"}}); err != nil {
+			t.Fatal(err)
+		}
+		c, _ := anna.FindCluster(ctx, "Nordic Water Cluster")
+		l, err := anna.CreateShortlist(ctx, "Water trip", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := anna.AddToShortlist(ctx, l.ID, c.ID, EntryCandidate, ""); err != nil {
+			t.Fatal(err)
+		}
+		seen := entryOn(t, lars, l.ID, c.ID) // both look at the candidate
+		if seen.AddedBy != "Anna Berg" {
+			t.Errorf("the entry was added by %q", seen.AddedBy)
+		}
+		if err := anna.SetEntryStatusSeen(ctx, l.ID, c.ID, EntryContacted, seen.Version); err != nil {
+			t.Fatal(err)
+		}
+		err = lars.SetEntryStatusSeen(ctx, l.ID, c.ID, EntryDeclined, seen.Version)
+		var stale *StaleEntryError
+		if !errors.As(err, &stale) || !errors.Is(err, ErrStale) {
+			t.Fatalf("a change on a stale entry: %v", err)
+		}
+		if stale.Fresh.Status != EntryContacted || stale.Fresh.ChangedBy != "Anna Berg" ||
+			!strings.Contains(err.Error(), "Anna Berg") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("the refusal shows %s by %q: %q", stale.Fresh.Status, stale.Fresh.ChangedBy, err)
+		}
+		if now := entryOn(t, anna, l.ID, c.ID); now.Status != EntryContacted {
+			t.Errorf("the entry is %s after the refused change", now.Status)
+		}
+		if err := lars.SetEntryStatusSeen(ctx, l.ID, c.ID, EntryMeeting, stale.Fresh.Version); err != nil {
+			t.Errorf("a change on the fresh entry is refused: %v", err)
+		}
+	})
+}
+
+// Two advisors, each with their own role and only the grants of the README, add notes and change statuses on
+// one shortlist at the same time: nothing is lost, and every note and change carries its author.
+func TestTwoAdvisorsAtOnce(t *testing.T) {
+	owner, advisors := teamOf(t, "anna", "lars")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	setup, err := Open(ctx, owner, asTeam())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer setup.Close()
+	const clusters = 10
+	var cs []Cluster
+	for i := range clusters {
+		cs = append(cs, Cluster{Name: fmt.Sprintf("Cluster %02d", i), Country: "SE"})
+	}
+	if err := setup.AddClusters(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	l, err := setup.CreateShortlist(ctx, "Joint bid", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int64, clusters)
+	for i := range clusters {
+		c, err := setup.FindCluster(ctx, cs[i].Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = c.ID
+		if _, err := setup.AddToShortlist(ctx, l.ID, c.ID, EntryCandidate, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const notesEach, changesEach = 120, 60
+	statuses := []EntryStatus{EntryContacted, EntryMeeting, EntryPartner, EntryDeclined, EntryCandidate}
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*(notesEach+changesEach))
+	stores := map[string]*Store{}
+	for name, place := range advisors {
+		s, err := Open(ctx, place, asTeam())
+		if err != nil {
+			t.Fatalf("%s cannot open the team catalogue with the README's grants: %v", name, err)
+		}
+		defer s.Close()
+		stores[name] = s
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range notesEach + changesEach {
+				var err error
+				if i%3 == 2 && i/3 < changesEach {
+					err = s.SetEntryStatus(ctx, l.ID, ids[i%clusters], statuses[i%len(statuses)])
+				} else {
+					_, err = s.AddNote(ctx, ids[i%clusters], fmt.Sprintf("%s's note %d", name, i))
+				}
+				if err != nil {
+					errs <- fmt.Errorf("%s, step %d: %w", name, i, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	byAuthor := map[string]int{}
+	total := 0
+	for _, id := range ids {
+		c, err := setup.Cluster(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range c.Notes {
+			byAuthor[n.Author]++
+			total++
+			if !strings.HasPrefix(n.Text, strings.Split(n.Author, "_")[0]+"'s note") {
+				t.Errorf("%q is signed by %s", n.Text, n.Author)
+			}
+		}
+	}
+	written := 0
+	for i := range notesEach + changesEach {
+		if !(i%3 == 2 && i/3 < changesEach) {
+			written++
+		}
+	}
+	for name := range advisors {
+		role := stores[name].Author()
+		if byAuthor[role] != written {
+			t.Errorf("%s's notes: %d kept of %d written", role, byAuthor[role], written)
+		}
+	}
+	if total != 2*written {
+		t.Errorf("%d notes in all, want %d", total, 2*written)
+	}
+	entries, err := setup.Entries(ctx, l.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Status != EntryCandidate && e.ChangedBy != stores["anna"].Author() && e.ChangedBy != stores["lars"].Author() {
+			t.Errorf("%s is %s, changed by %q", e.Cluster.Name, e.Status, e.ChangedBy)
+		}
+	}
+}
+
+// entryOn reads one entry of a shortlist.
+func entryOn(t *testing.T, s *Store, listID, clusterID int64) Entry {
+	t.Helper()
+	es, err := s.Entries(context.Background(), listID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		if e.Cluster.ID == clusterID {
+			return e
+		}
+	}
+	t.Fatalf("cluster %d is not on shortlist %d", clusterID, listID)
+	return Entry{}
+}
