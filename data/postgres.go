@@ -60,7 +60,8 @@ func openPostgres(ctx context.Context, dsn string, o openOptions) (*Store, error
 		db.Close()
 		return nil, pgFriendly(err, where)
 	}
-	s := &Store{db: db, path: where, now: o.now, pg: true, writeTurn: make(chan struct{}, 1), author: o.author}
+	s := &Store{db: db, path: where, now: o.now, pg: true, writeTurn: make(chan struct{}, 1), author: o.author,
+		dsn: dsn, instance: newInstance()}
 	if s.author == "" {
 		if err := db.QueryRowContext(ctx, `SELECT current_user`).Scan(&s.author); err != nil {
 			db.Close()

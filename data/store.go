@@ -52,6 +52,9 @@ type Store struct {
 	pg bool
 	// author is who this store's changes are signed by (WithAuthor; on a team catalogue, the role by default).
 	author string
+	// dsn is a team catalogue's address, password included, for the connection that listens for changes;
+	// instance tells this store's own notifications from others' (changes.go).
+	dsn, instance string
 }
 
 // Author is the name this store signs notes with.

@@ -240,3 +240,40 @@ func entryOn(t *testing.T, s *Store, listID, clusterID int64) Entry {
 	t.Fatalf("cluster %d is not on shortlist %d", clusterID, listID)
 	return Entry{}
 }
+
+// A second open window hears of the first's change within seconds, and not of its own.
+func TestAnotherWindowIsToldOfAChange(t *testing.T) {
+	place := newTestDatabase(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	first, err := Open(ctx, place, asTeam(), WithAuthor("Anna Berg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	second, err := Open(ctx, place, asTeam(), WithAuthor("Lars Ek"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	if err := first.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE"}}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := first.FindCluster(ctx, "Nordic Water Cluster")
+	heard := second.Changes(ctx)
+	own := first.Changes(ctx)
+	time.Sleep(500 * time.Millisecond) // both listening
+	if _, err := first.AddNote(ctx, c.ID, "Call on Thursday."); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-heard:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the second window was not told of the note within 10 seconds")
+	}
+	select {
+	case <-own:
+		t.Error("the first window was told of its own note")
+	case <-time.After(time.Second):
+	}
+}

@@ -115,7 +115,7 @@ func TestExportReadsBackInExcelsShape(t *testing.T) {
 				"label_source": "https://www.gceocean.no/about-us/cluster-management-excellence/",
 				"website":      "https://www.gceocean.no", "status": "contacted",
 				"contact_people": `'=HYPERLINK("http://evil")`,
-				"notes":          "2026-11-22: -5 degrees; bring a coat | 2026-11-22: Second; with semicolon, and comma",
+				"notes":          signed(s, "2026-11-22", "-5 degrees; bring a coat") + " | " + signed(s, "2026-11-22", "Second; with semicolon, and comma"),
 			}
 			for k, v := range want {
 				if row[k] != v {
@@ -179,11 +179,19 @@ func TestExportClustersKeepsEachClustersSourcesAndNotes(t *testing.T) {
 			}
 			wantNote := ""
 			if c.ID == gce.ID {
-				wantNote = "2026-11-22: Visit Bergen in May"
+				wantNote = signed(s, "2026-11-22", "Visit Bergen in May")
 			}
 			if got := row[col["notes"]]; got != wantNote {
 				t.Errorf("%s: notes %q, want %q", row[0], got, wantNote)
 			}
 		}
 	})
+}
+
+// signed is a note as an export writes it: its day, its author when the store signs, its text.
+func signed(s *Store, day, text string) string {
+	if s.Author() != "" {
+		return day + " " + s.Author() + ": " + text
+	}
+	return day + ": " + text
 }

@@ -171,7 +171,12 @@ func NameKey(name string) string { return formsOf(name, "").sorted }
 // per row.
 func (s *Store) syncFTS(ctx context.Context, tx *sql.Tx) error {
 	if s.pg {
-		return syncSearchPG(ctx, tx)
+		if err := syncSearchPG(ctx, tx); err != nil {
+			return err
+		}
+		// Delivered to the other windows when the transaction commits, and not at all if it rolls back.
+		_, err := tx.ExecContext(ctx, `SELECT pg_notify('`+changesChannel+`', ?)`, s.instance)
+		return err
 	}
 	return syncFTSFile(ctx, tx)
 }
