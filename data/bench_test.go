@@ -42,7 +42,14 @@ func benchmarkSearch100k(b *testing.B, text string) {
 	if s, err = data.Open(ctx, path); err != nil {
 		b.Fatal(err)
 	}
+	b.ReportMetric(rowsPerSec, "rows/s-written")
+	b.ReportMetric(float64(size)/(1<<20), "MiB-on-disk")
+	runSearch100k(b, s, text)
+}
 
+// runSearch100k times one combined query over a store of 100,000 synthetic clusters.
+func runSearch100k(b *testing.B, s *data.Store, text string) {
+	ctx := context.Background()
 	q := data.Query{
 		Text:       text,
 		Labels:     []data.Label{data.LabelGold, data.LabelSilver},
@@ -65,8 +72,6 @@ func benchmarkSearch100k(b *testing.B, text string) {
 		matches = res.Total
 	}
 	b.ReportMetric(float64(matches), "matches")
-	b.ReportMetric(rowsPerSec, "rows/s-written")
-	b.ReportMetric(float64(size)/(1<<20), "MiB-on-disk")
 }
 
 func fileSize(p string) int64 {

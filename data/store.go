@@ -108,6 +108,10 @@ type openOptions struct {
 	author string
 }
 
+// AllowTeamCatalogue lets Open take a postgres:// address, which the app and the command line do not offer
+// until the team catalogue is finished; tests and benchmarks use it.
+func AllowTeamCatalogue() Option { return func(o *openOptions) { o.team = true } }
+
 // WithAuthor signs the notes this store writes with name, the advisor's display name. Without it a team
 // catalogue signs with the advisor's database role, and a file leaves notes unsigned.
 func WithAuthor(name string) Option {

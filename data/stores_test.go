@@ -72,7 +72,7 @@ func eachStore(t *testing.T, fn func(t *testing.T, place string)) {
 }
 
 // asTeam lets a test open a team catalogue, which the app does not offer yet.
-func asTeam() Option { return func(o *openOptions) { o.team = true } }
+func asTeam() Option { return AllowTeamCatalogue() }
 
 // openEach opens a new catalogue with opts in each store.
 func openEach(t *testing.T, fn func(t *testing.T, s *Store), opts ...Option) {
