@@ -12,7 +12,15 @@ import (
 // their wording) in the window's language, with what to do; any other error in the words it came with, which
 // name a file, a page or a value the user can look for.
 func errorText(err error) string {
+	var stale *data.StaleEntryError
 	switch {
+	case errors.As(err, &stale):
+		who := stale.Fresh.ChangedBy
+		if who == "" {
+			who = lang.L("someone else")
+		}
+		return lang.L("{{.Cluster}} was changed meanwhile by {{.Who}}: it is now {{.Status}}. Nothing was changed; look and try again.",
+			map[string]any{"Cluster": stale.Fresh.Cluster.Name, "Who": who, "Status": statusName(stale.Fresh.Status)})
 	case errors.Is(err, data.ErrLocked):
 		return lang.L("The catalogue is locked by another program; close it and try again.")
 	case errors.Is(err, data.ErrReadOnly):

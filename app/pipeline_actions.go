@@ -20,7 +20,10 @@ import (
 func (m *MainWindow) onSetEntryStatus(e data.Entry, st data.EntryStatus) {
 	m.shortlists.undo.dismiss()
 	listID := m.shortlists.open
-	m.change(func(ctx context.Context) error { return m.store.SetEntryStatus(ctx, listID, e.Cluster.ID, st) })
+	// Only if nobody changed the entry since the table showed it; otherwise the table shows what they did.
+	m.change(func(ctx context.Context) error {
+		return m.store.SetEntryStatusSeen(ctx, listID, e.Cluster.ID, st, e.Version)
+	})
 }
 
 // onEditPeople opens the editor of the user's contact people at a cluster on the open shortlist.

@@ -507,3 +507,34 @@ func TestPipelineRecycledStatusCellChangesNothing(t *testing.T) {
 		t.Errorf("the reused cell shows %q", cell.status.Selected)
 	}
 }
+
+// A status chosen in the table after a colleague changed the entry (another window, another advisor) is not
+// applied over theirs: the window says who changed it to what, and the table shows their status.
+func TestPipelineStatusOnAStaleEntryIsRefused(t *testing.T) {
+	w := newTestWindow(t)
+	l, cs := w.openPipeline(1)
+	colleague, err := data.Open(t.Context(), w.store.Path(), data.WithAuthor("Lars Ek"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer colleague.Close()
+	if err := colleague.SetEntryStatus(t.Context(), l.ID, cs[0].ID, data.EntryDeclined); err != nil {
+		t.Fatal(err)
+	}
+	// The table still shows the candidate the user saw; they choose Meeting.
+	w.shortlistCell(w.row(cs[0].ID), colStatus).status.SetSelected(statusName(data.EntryMeeting))
+	w.settle()
+	if got := storedEntry(t, w.store, l.ID, cs[0].ID).Status; got != data.EntryDeclined {
+		t.Errorf("the colleague's status was overwritten: %s", got)
+	}
+	pop, ok := w.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatal("no message about the colleague's change")
+	}
+	if text := labelsIn(pop.Content); !strings.Contains(text, "Lars Ek") || !strings.Contains(text, statusName(data.EntryDeclined)) {
+		t.Errorf("the message reads %q", text)
+	}
+	if got := w.shortlistCell(w.row(cs[0].ID), colStatus).status.Selected; got != statusName(data.EntryDeclined) {
+		t.Errorf("the row's status box shows %q, want the colleague's", got)
+	}
+}
