@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -245,4 +246,25 @@ func TestNotesAreSignedByTheirAuthor(t *testing.T) {
 	if s.Author() != "clusterbridge_test" {
 		t.Errorf("the team catalogue signs as %q, want the role clusterbridge_test", s.Author())
 	}
+}
+
+// A large batch (a big spreadsheet's) is written whole in each store: the file lends itself a bigger cache
+// for it, which PostgreSQL has no use for.
+func TestLargeBatchInEachStore(t *testing.T) {
+	openEach(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		cs := make([]Cluster, bulkRows+100)
+		for i := range cs {
+			cs[i] = Cluster{Name: fmt.Sprintf("Batch Cluster %d", i), Country: "DK", Focus: "offshore wind"}
+		}
+		if err := s.AddClusters(ctx, cs); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := s.Count(ctx); err != nil || n != len(cs) {
+			t.Fatalf("%d clusters stored (%v), want %d", n, err, len(cs))
+		}
+		if got := searchNames(t, s, "Batch Cluster 5099"); len(got) != 1 {
+			t.Errorf("the last of the batch is found %d times", len(got))
+		}
+	})
 }

@@ -17,7 +17,7 @@ func (s *Store) AddClusters(ctx context.Context, cs []Cluster) error {
 		return friendly(err)
 	}
 	defer conn.Close()
-	if len(cs) > bulkRows {
+	if len(cs) > bulkRows && !s.pg { // a PRAGMA of SQLite's; PostgreSQL keeps its own cache
 		// A large batch spills a small page cache to disk again and again; lend this connection a big one
 		// while it writes, and take it back after, so that an idle window keeps little memory.
 		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, bulkCacheKiB)); err != nil {
