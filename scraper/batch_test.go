@@ -47,8 +47,9 @@ func userWrites(store *data.Store, clusterID int64, stop <-chan struct{}) (longe
 	}
 }
 
-// importWhileTheUserWrites imports file while notes are added, and returns the longest wait and the failures.
-func importWhileTheUserWrites(t testing.TB, store *data.Store, file string) (time.Duration, int) {
+// importWhileTheUserWrites imports file while notes are added, and returns the longest wait, the failures and
+// how long the import took.
+func importWhileTheUserWrites(t testing.TB, store *data.Store, file string) (longest time.Duration, failed int, took time.Duration) {
 	t.Helper()
 	ctx := context.Background()
 	if err := store.AddClusters(ctx, []data.Cluster{{Name: "The Advisor's Own Cluster", Country: "SE"}}); err != nil {
@@ -59,33 +60,35 @@ func importWhileTheUserWrites(t testing.TB, store *data.Store, file string) (tim
 		t.Fatal(err)
 	}
 	stop := make(chan struct{})
-	var longest time.Duration
-	var failed int
 	var wg sync.WaitGroup
 	wg.Go(func() { longest, failed = userWrites(store, own.ID, stop) })
+	start := time.Now()
 	_, err = Import(ctx, []string{file}, testOptions(), store)
+	took = time.Since(start)
 	close(stop)
 	wg.Wait()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return longest, failed
+	return longest, failed, took
 }
 
-// A large spreadsheet is saved in batches: a note the user adds meanwhile waits a fraction of a second, never
-// the whole import, and none fails.
-// Written in one transaction, as before batches, the file held notes for nearly two seconds (1.8 s here;
-// with the race detector, 6,000 rows several seconds).
+// A large spreadsheet is saved in batches: a note the user adds meanwhile waits for a batch, never the whole
+// import, and none fails.
+// Written in one transaction, as before batches, the file held notes for the whole import (1.8 s here; with
+// the race detector, 6,000 rows several seconds). The bound is a share of the import's own time, not a
+// number of seconds, so that a busy machine slows both alike; BenchmarkUserWriteDuringASpreadsheetImport
+// measures the wait itself.
 func TestALargeSpreadsheetLetsTheUserWrite(t *testing.T) {
-	rows, bound := 30_000, 900*time.Millisecond
+	rows := 30_000
 	if raceEnabled {
-		rows, bound = 6_000, 2*time.Second
+		rows = 6_000
 	}
 	store := openStore(t, false)
-	longest, failed := importWhileTheUserWrites(t, store, bigSpreadsheet(t, rows))
-	t.Logf("the longest a note waited: %v", longest)
-	if failed != 0 || longest > bound {
-		t.Errorf("while %d rows were imported %d notes failed and one waited %v", rows, failed, longest)
+	longest, failed, took := importWhileTheUserWrites(t, store, bigSpreadsheet(t, rows))
+	t.Logf("the longest a note waited: %v, of an import of %v", longest, took)
+	if failed != 0 || longest > took/3 {
+		t.Errorf("while %d rows were imported in %v, %d notes failed and one waited %v (more than a third of the import)", rows, took, failed, longest)
 	}
 	if n, _ := store.Count(context.Background()); n != rows+1 {
 		t.Errorf("the catalogue holds %d clusters, want %d", n, rows+1)
@@ -152,7 +155,7 @@ func BenchmarkUserWriteDuringASpreadsheetImport(b *testing.B) {
 	file := bigSpreadsheet(b, rows)
 	for b.Loop() {
 		store := openStore(b, false)
-		longest, failed := importWhileTheUserWrites(b, store, file)
+		longest, failed, _ := importWhileTheUserWrites(b, store, file)
 		b.ReportMetric(float64(longest.Milliseconds()), "ms-longest-wait")
 		b.ReportMetric(float64(failed), "failed-writes")
 	}
