@@ -151,9 +151,13 @@ func (m *MainWindow) showNotice(title, text string) {
 	showInfo(m.win, title, text)
 }
 
-func (m *MainWindow) onSetStatus(listID int64, st data.EntryStatus) {
+// onSetStatus changes the detail's cluster's status on a shortlist, only if nobody changed the entry since
+// the detail showed it; otherwise the window says who changed it to what, and the detail shows their status.
+func (m *MainWindow) onSetStatus(seen data.Membership, st data.EntryStatus) {
 	id := m.detail.cluster.ID
-	m.change(func(ctx context.Context) error { return m.store.SetEntryStatus(ctx, listID, id, st) })
+	m.change(func(ctx context.Context) error {
+		return m.store.SetEntryStatusSeen(ctx, seen.ShortlistID, id, st, seen.Version)
+	})
 }
 
 func (m *MainWindow) onRemoveFromShortlist(listID int64) {

@@ -49,7 +49,7 @@ type clusterDetail struct {
 	onOpenAddress    func(*url.URL) // a website, a source page or a mailto: address
 	onCopy           func(text string)
 	onAddToShortlist func(listID int64)
-	onSetStatus      func(listID int64, st data.EntryStatus)
+	onSetStatus      func(m data.Membership, st data.EntryStatus)
 	onRemove         func(listID int64)
 	onAddNote        func(text string)
 	onEditNote       func(n data.Note, text string)
@@ -61,7 +61,7 @@ type clusterDetail struct {
 func newClusterDetail() *clusterDetail {
 	d := &clusterDetail{today: time.Now,
 		onOpenAddress: func(*url.URL) {}, onCopy: func(string) {}, onAddToShortlist: func(int64) {},
-		onSetStatus: func(int64, data.EntryStatus) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
+		onSetStatus: func(data.Membership, data.EntryStatus) {}, onRemove: func(int64) {}, onAddNote: func(string) {},
 		onEditNote: func(data.Note, string) {}, onDeleteNote: func(data.Note) {},
 		onFindPartners: func(data.Cluster) {}, onMarkClosed: func(data.Cluster) {}, drafts: newNoteDrafts()}
 	d.build()
@@ -251,12 +251,13 @@ func (d *clusterDetail) shortlistRows() []fyne.CanvasObject {
 	on := map[int64]bool{}
 	for _, m := range c.Shortlists {
 		on[m.ShortlistID] = true
+		seen := m
 		listID := m.ShortlistID
 		status := widget.NewSelect(statusNames(), nil)
 		status.SetSelectedIndex(indexOf(data.EntryStatuses, m.Status))
 		status.OnChanged = func(string) {
 			if i := status.SelectedIndex(); i >= 0 {
-				d.onSetStatus(listID, data.EntryStatuses[i])
+				d.onSetStatus(seen, data.EntryStatuses[i])
 			}
 		}
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.onRemove(listID) })

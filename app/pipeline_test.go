@@ -538,3 +538,54 @@ func TestPipelineStatusOnAStaleEntryIsRefused(t *testing.T) {
 		t.Errorf("the row's status box shows %q, want the colleague's", got)
 	}
 }
+
+// The detail's status box, too, refuses to undo a colleague's change made after the detail was shown: the
+// colleague's status stays, the window says who set it, and the box shows it.
+func TestDetailStatusOnAStaleEntryIsRefused(t *testing.T) {
+	w := newTestWindow(t)
+	ctx := t.Context()
+	l, err := w.store.CreateShortlist(ctx, "Water partners", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cluster := w.selectRow(0)
+	if _, err := w.store.AddToShortlist(ctx, l.ID, cluster.ID, data.EntryCandidate, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.reloadDetail()
+	w.settle()
+	colleague, err := data.Open(ctx, w.store.Path(), data.WithAuthor("Lars Ek"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer colleague.Close()
+	if err := colleague.SetEntryStatus(ctx, l.ID, cluster.ID, data.EntryDeclined); err != nil {
+		t.Fatal(err)
+	}
+	status := w.detail.statuses[l.ID]
+	if status == nil {
+		t.Fatal("the detail shows no status box for the shortlist")
+	}
+	status.SetSelected(statusName(data.EntryMeeting))
+	w.settle()
+	if got := storedEntry(t, w.store, l.ID, cluster.ID).Status; got != data.EntryDeclined {
+		t.Errorf("the colleague's status was overwritten: %s", got)
+	}
+	pop, ok := w.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatal("no message about the colleague's change")
+	}
+	if text := labelsIn(pop.Content); !strings.Contains(text, "Lars Ek") || !strings.Contains(text, statusName(data.EntryDeclined)) {
+		t.Errorf("the message reads %q", text)
+	}
+	if got := w.detail.statuses[l.ID].Selected; got != statusName(data.EntryDeclined) {
+		t.Errorf("the detail's status box shows %q, want the colleague's", got)
+	}
+	// Chosen again on the fresh entry, the user's status is saved.
+	w.win.Canvas().Overlays().Top().Hide()
+	w.detail.statuses[l.ID].SetSelected(statusName(data.EntryMeeting))
+	w.settle()
+	if got := storedEntry(t, w.store, l.ID, cluster.ID).Status; got != data.EntryMeeting {
+		t.Errorf("after seeing the colleague's change the user's choice was not saved: %s", got)
+	}
+}

@@ -198,6 +198,7 @@ type Membership struct {
 	Status      EntryStatus
 	People      []ContactPerson
 	Next        NextStep
+	Version     int // the entry's change count when read, for SetEntryStatusSeen
 }
 
 // EntryStatus is how far contact with a shortlisted cluster has come.

@@ -284,7 +284,7 @@ func (s *Store) Entry(ctx context.Context, shortlistID, clusterID int64) (Member
 
 // Membership is the entry as its cluster's shortlists list it.
 func (e Entry) Membership() Membership {
-	return Membership{ShortlistID: e.ShortlistID, Shortlist: e.Shortlist, Status: e.Status, People: e.People, Next: e.Next}
+	return Membership{ShortlistID: e.ShortlistID, Shortlist: e.Shortlist, Status: e.Status, People: e.People, Next: e.Next, Version: e.Version}
 }
 
 // SetEntry changes the status of a cluster on a shortlist and, when contact is not empty, adds a contact
