@@ -35,6 +35,9 @@ type Backup struct {
 
 // Backups lists the daily backups of the catalogue at path, newest first; none when there are none.
 func Backups(path string) ([]Backup, error) {
+	if IsTeamAddress(path) {
+		return nil, &dbError{ErrServerKept, PlaceName(path) + ": " + TeamBackupAdvice, ErrServerKept}
+	}
 	dir := BackupDir(path)
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -130,6 +133,9 @@ func CheckBackup(ctx context.Context, backup string) (Health, error) {
 // deleted. The copy-back runs through SQLite's backup API on the open catalogue, so that other windows on the
 // same file wait for it and then see the restored catalogue.
 func (s *Store) Restore(ctx context.Context, backup string) (setAside string, err error) {
+	if s.pg {
+		return "", &dbError{ErrServerKept, s.path + ": " + TeamBackupAdvice, ErrServerKept}
+	}
 	if h, err := CheckBackup(ctx, backup); err != nil {
 		return "", err
 	} else if !h.Whole() {

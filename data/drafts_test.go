@@ -79,7 +79,7 @@ func TestDraftsSurviveReopening(t *testing.T) {
 			t.Error("a draft for a cluster that does not exist was kept")
 		}
 		s.Close()
-		s, err := Open(ctx, path, asTeam())
+		s, err := Open(ctx, path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -35,6 +35,9 @@ var errDamaged = &dbError{ErrReadOnly, "the catalogue is damaged and open read-o
 // on the catalogue. A damaged file is a Health with problems, not an error; an error is a check that could not run.
 // A damaged catalogue is read-only from then on.
 func (s *Store) Check(ctx context.Context, full bool) (Health, error) {
+	if s.pg {
+		return s.checkTeam(ctx, full)
+	}
 	h, err := checkDB(ctx, s.db, full)
 	if err == nil && !h.Whole() {
 		s.damage.Store(&h)

@@ -27,7 +27,7 @@ func peopleNames(people []ContactPerson) string {
 func pipelineStore(t *testing.T, clusters ...Cluster) (*Store, *time.Time, map[string]int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open(ctx, placeFor(t), asTeam())
+	s, err := Open(ctx, placeFor(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,25 @@ var (
 	ErrUnreachable  = errors.New("the team catalogue's server cannot be reached")
 	ErrLogin        = errors.New("the server refused the user name or password")
 	ErrNoPermission = errors.New("no permission on the team catalogue")
+	// ErrServerKept is asked of a team catalogue what its server and administrator do: backups and restores.
+	ErrServerKept = errors.New("the team catalogue's server keeps it")
 )
+
+// TeamBackupAdvice says who keeps a team catalogue safe, where a file's user would restore a backup.
+const TeamBackupAdvice = "a team catalogue lives on its server, and its administrator backs it up and brings back an earlier state (pg_dump and pg_restore); ask them, or work on a copy with 'clusterbridge team copy'"
+
+// Team says whether the catalogue is a team catalogue on PostgreSQL rather than a file.
+func (s *Store) Team() bool { return s.pg }
+
+// checkTeam is Check on a team catalogue: the server keeps its pages whole (SQLite's integrity checks have no
+// counterpart a role may run), so the check is that the catalogue answers.
+func (s *Store) checkTeam(ctx context.Context, full bool) (Health, error) {
+	var version int
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return Health{}, pgFriendly(err, s.path)
+	}
+	return Health{Full: full}, nil
+}
 
 // IsTeamAddress says whether a --db value names a PostgreSQL team catalogue rather than a file.
 func IsTeamAddress(s string) bool {
@@ -84,7 +102,10 @@ func openPostgres(ctx context.Context, dsn string, o openOptions) (*Store, error
 			return nil, err
 		}
 	}
-	s.opened = Opening{}
+	if !o.deferCheck {
+		// Import runs a colleague's program left unfinished (no heartbeat for a while) are closed, as in a file.
+		s.opened = s.afterCheck(ctx, Health{})
+	}
 	return s, nil
 }
 

@@ -102,15 +102,9 @@ type openOptions struct {
 	now func() time.Time
 	// deferCheck leaves the check, backup and closing of interrupted runs to the caller's Verify.
 	deferCheck bool
-	// team lets a postgres:// address open: the team catalogue is being built, and only its tests use it yet.
-	team bool
 	// author signs the store's notes (WithAuthor).
 	author string
 }
-
-// AllowTeamCatalogue lets Open take a postgres:// address, which the app and the command line do not offer
-// until the team catalogue is finished; tests and benchmarks use it.
-func AllowTeamCatalogue() Option { return func(o *openOptions) { o.team = true } }
 
 // WithAuthor signs the notes this store writes with name, the advisor's display name. Without it a team
 // catalogue signs with the advisor's database role, and a file leaves notes unsigned.
@@ -148,9 +142,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		opt(&o)
 	}
 	if IsTeamAddress(path) {
-		if !o.team {
-			return nil, fmt.Errorf("%s: team catalogues on PostgreSQL are not finished in this version; open a catalogue file with --db FILE", PlaceName(path))
-		}
 		return openPostgres(ctx, path, o)
 	}
 	if err := checkFile(ctx, path); err != nil {
@@ -238,7 +229,7 @@ func (s *Store) Verify(ctx context.Context) (Opening, error) {
 }
 
 // afterCheck is what a whole catalogue gets at its opening: its interrupted runs closed and the day's backup
-// (not for a catalogue this opening created, nor a read-only one). Neither stops the opening: a catalogue
+// (not for a catalogue this opening created, nor a read-only one, nor a team catalogue: see TeamBackupAdvice). Neither stops the opening: a catalogue
 // another program is writing to gets them at a later opening, and a backup that cannot be made is reported.
 func (s *Store) afterCheck(ctx context.Context, h Health) Opening {
 	op := Opening{Health: h}
@@ -246,7 +237,7 @@ func (s *Store) afterCheck(ctx context.Context, h Health) Opening {
 		return op
 	}
 	op.Interrupted, _ = s.closeInterrupted(ctx)
-	if !s.fresh {
+	if !s.fresh && !s.pg {
 		op.Backup, op.BackupErr = s.backupIfDue(ctx)
 	}
 	return op

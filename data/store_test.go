@@ -16,7 +16,7 @@ var fixedDay = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 // openSample opens a new catalogue filled with the embedded sample, in a temporary folder.
 func openSample(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), placeFor(t), WithSeed(testSample), asTeam())
+	s, err := Open(context.Background(), placeFor(t), WithSeed(testSample))
 	if err != nil {
 		t.Fatal(err)
 	}

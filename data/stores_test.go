@@ -72,13 +72,10 @@ func eachStore(t *testing.T, fn func(t *testing.T, place string)) {
 	}
 }
 
-// asTeam lets a test open a team catalogue, which the app does not offer yet.
-func asTeam() Option { return AllowTeamCatalogue() }
-
 // openEach opens a new catalogue with opts in each store.
 func openEach(t *testing.T, fn func(t *testing.T, s *Store), opts ...Option) {
 	eachStore(t, func(t *testing.T, place string) {
-		s, err := Open(context.Background(), place, append(opts, asTeam())...)
+		s, err := Open(context.Background(), place, opts...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +85,7 @@ func openEach(t *testing.T, fn func(t *testing.T, s *Store), opts ...Option) {
 }
 
 // A team catalogue refuses, untouched, a database that holds another program's tables, and one written by a
-// newer ClusterBridge; the app does not offer a team catalogue until it is finished.
+// newer ClusterBridge.
 func TestTeamCatalogueRefusesWhatIsNotItsOwn(t *testing.T) {
 	ctx := context.Background()
 	foreign := newTestDatabase(t)
@@ -100,7 +97,7 @@ func TestTeamCatalogueRefusesWhatIsNotItsOwn(t *testing.T) {
 	if _, err := db.Exec(`CREATE TABLE invoices (id INT PRIMARY KEY, total NUMERIC); INSERT INTO invoices VALUES (1, 99.5)`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(ctx, foreign, asTeam()); !errors.Is(err, ErrNotCatalogue) {
+	if _, err := Open(ctx, foreign); !errors.Is(err, ErrNotCatalogue) {
 		t.Errorf("a database of another program opens: %v", err)
 	}
 	var tables int
@@ -110,7 +107,7 @@ func TestTeamCatalogueRefusesWhatIsNotItsOwn(t *testing.T) {
 	}
 
 	newer := newTestDatabase(t)
-	s, err := Open(ctx, newer, asTeam())
+	s, err := Open(ctx, newer)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,11 +115,8 @@ func TestTeamCatalogueRefusesWhatIsNotItsOwn(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := Open(ctx, newer, asTeam()); !errors.Is(err, ErrNewerCatalogue) {
+	if _, err := Open(ctx, newer); !errors.Is(err, ErrNewerCatalogue) {
 		t.Errorf("a newer team catalogue opens: %v", err)
-	}
-	if _, err := Open(ctx, newer); err == nil || !strings.Contains(err.Error(), "not finished") {
-		t.Errorf("the app opens a team catalogue: %v", err)
 	}
 }
 
@@ -168,7 +162,7 @@ func TestTeamCatalogueFailuresAreToldApart(t *testing.T) {
 		{as(role, "wrong password"), ErrLogin},
 		{as(role, "right horse battery"), ErrNoPermission},
 	} {
-		_, err := Open(ctx, c.place, asTeam())
+		_, err := Open(ctx, c.place)
 		if !errors.Is(err, c.want) {
 			t.Errorf("%s: %v, want %v", PlaceName(c.place), err, c.want)
 			continue
@@ -193,7 +187,7 @@ func placeFor(t testing.TB) string {
 func TestNotesAreSignedByTheirAuthor(t *testing.T) {
 	eachStore(t, func(t *testing.T, place string) {
 		ctx := context.Background()
-		anna, err := Open(ctx, place, asTeam(), WithAuthor("Anna Berg"))
+		anna, err := Open(ctx, place, WithAuthor("Anna Berg"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -209,7 +203,7 @@ func TestNotesAreSignedByTheirAuthor(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lars, err := Open(ctx, place, asTeam(), WithAuthor("Lars Ek"))
+		lars, err := Open(ctx, place, WithAuthor("Lars Ek"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -238,7 +232,7 @@ func TestNotesAreSignedByTheirAuthor(t *testing.T) {
 	})
 	// On a team catalogue without a display name, the database role signs.
 	ctx := context.Background()
-	s, err := Open(ctx, newTestDatabase(t), asTeam())
+	s, err := Open(ctx, newTestDatabase(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,7 @@ func BenchmarkSearch100kTeam(b *testing.B) {
 	}
 	team100k.Do(func() {
 		team100k.place = teamBenchDatabase(b)
-		s, err := data.Open(ctx, team100k.place, data.AllowTeamCatalogue())
+		s, err := data.Open(ctx, team100k.place)
 		if err != nil {
 			team100k.err = err
 			return
@@ -66,7 +66,7 @@ func BenchmarkSearch100kTeam(b *testing.B) {
 	if team100k.err != nil {
 		b.Fatal(team100k.err)
 	}
-	s, err := data.Open(ctx, team100k.place, data.AllowTeamCatalogue())
+	s, err := data.Open(ctx, team100k.place)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func BenchmarkAddNote(b *testing.B) {
 	} {
 		b.Run(store.name, func(b *testing.B) {
 			ctx := context.Background()
-			s, err := data.Open(ctx, store.place(b), data.AllowTeamCatalogue(), data.WithAuthor("Anna Berg"))
+			s, err := data.Open(ctx, store.place(b), data.WithAuthor("Anna Berg"))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -23,7 +23,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %[1]s;`
 func teamOf(t *testing.T, names ...string) (owner string, advisors map[string]string) {
 	t.Helper()
 	owner = newTestDatabase(t)
-	s, err := Open(context.Background(), owner, asTeam())
+	s, err := Open(context.Background(), owner)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,12 +71,12 @@ func teamOf(t *testing.T, names ...string) (owner string, advisors map[string]st
 func TestStaleStatusChangeIsRefusedWithTheFreshValue(t *testing.T) {
 	eachStore(t, func(t *testing.T, place string) {
 		ctx := context.Background()
-		anna, err := Open(ctx, place, asTeam(), WithAuthor("Anna Berg"))
+		anna, err := Open(ctx, place, WithAuthor("Anna Berg"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer anna.Close()
-		lars, err := Open(ctx, place, asTeam(), WithAuthor("Lars Ek"))
+		lars, err := Open(ctx, place, WithAuthor("Lars Ek"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +123,7 @@ func TestTwoAdvisorsAtOnce(t *testing.T) {
 	owner, advisors := teamOf(t, "anna", "lars")
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	setup, err := Open(ctx, owner, asTeam())
+	setup, err := Open(ctx, owner)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestTwoAdvisorsAtOnce(t *testing.T) {
 	errs := make(chan error, 2*(notesEach+changesEach))
 	stores := map[string]*Store{}
 	for name, place := range advisors {
-		s, err := Open(ctx, place, asTeam())
+		s, err := Open(ctx, place)
 		if err != nil {
 			t.Fatalf("%s cannot open the team catalogue with the README's grants: %v", name, err)
 		}
@@ -246,12 +246,12 @@ func TestAnotherWindowIsToldOfAChange(t *testing.T) {
 	place := newTestDatabase(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	first, err := Open(ctx, place, asTeam(), WithAuthor("Anna Berg"))
+	first, err := Open(ctx, place, WithAuthor("Anna Berg"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer first.Close()
-	second, err := Open(ctx, place, asTeam(), WithAuthor("Lars Ek"))
+	second, err := Open(ctx, place, WithAuthor("Lars Ek"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,5 +275,40 @@ func TestAnotherWindowIsToldOfAChange(t *testing.T) {
 	case <-own:
 		t.Error("the first window was told of its own note")
 	case <-time.After(time.Second):
+	}
+}
+
+// A team catalogue's opening check makes no backup file (its administrator keeps backups on the server), and
+// a restore or a list of backups asked of it says so in one line without the password, changing nothing.
+func TestTeamCatalogueLeavesBackupsToItsServer(t *testing.T) {
+	ctx := context.Background()
+	_, advisors := teamOf(t, "anna")
+	s, err := Open(ctx, advisors["anna"], DeferCheck())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !s.Team() {
+		t.Fatal("a postgres:// address opened as a file")
+	}
+	if err := s.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE"}}); err != nil {
+		t.Fatal(err)
+	}
+	op, err := s.Verify(ctx)
+	if err != nil || !op.Health.Whole() || op.Backup != "" || op.BackupErr != nil {
+		t.Fatalf("the opening check of a team catalogue: %+v, %v", op, err)
+	}
+	_, restoreErr := s.Restore(ctx, "2026-11-23")
+	_, listErr := Backups(advisors["anna"])
+	for what, err := range map[string]error{"restore": restoreErr, "backups": listErr} {
+		if !errors.Is(err, ErrServerKept) || !strings.Contains(err.Error(), "administrator") {
+			t.Errorf("%s on a team catalogue: %v", what, err)
+		}
+		if err != nil && (strings.Contains(err.Error(), "pw-anna") || strings.Contains(err.Error(), "\n")) {
+			t.Errorf("%s says %q", what, err)
+		}
+	}
+	if n, _ := s.Count(ctx); n != 1 {
+		t.Errorf("the catalogue holds %d clusters after the refusals, want 1", n)
 	}
 }
