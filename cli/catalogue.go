@@ -18,7 +18,8 @@ import (
 
 const checkUsage = `check
     run SQLite's full integrity check on the catalogue and say what it found and what to do;
-    exit status 0 when the file is whole, 1 when it is damaged`
+    exit status 0 when the file is whole, 1 when it is damaged. On a team catalogue (postgres://…), check
+    that it answers and say what it holds`
 
 const restoreUsage = `restore [BACKUP | --list]
     bring the catalogue back to a backup: a day (2026-11-23) or a file; without one, the newest backup that
@@ -58,6 +59,9 @@ func runCheck(ctx context.Context, path string, args []string, stdout io.Writer)
 	if err := wantArgs(args, 0, checkUsage); err != nil {
 		return err
 	}
+	if data.IsTeamAddress(path) {
+		return checkTeam(ctx, path, stdout)
+	}
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("there is no catalogue at %s; choose one with --db", path)
 	}
@@ -79,6 +83,21 @@ func runCheck(ctx context.Context, path string, args []string, stdout io.Writer)
 		path, h.Summary(), data.RestoreAdvice, backupsLine(backups))
 }
 
+// checkTeam opens a team catalogue, which tells apart each failure to reach it, and says what it holds.
+func checkTeam(ctx context.Context, address string, stdout io.Writer) error {
+	store, err := data.Open(ctx, address)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	n, err := store.Count(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "team catalogue %s answers as %s and holds %d clusters; %s\n", store.Path(), store.Author(), n, data.TeamBackupAdvice)
+	return nil
+}
+
 func backupsLine(backups []data.Backup) string {
 	if len(backups) == 0 {
 		return "no backup yet (one is made a day when ClusterBridge opens the catalogue)"
@@ -98,7 +117,7 @@ func runRestore(ctx context.Context, path string, args []string, stdout io.Write
 	}
 	backups, err := data.Backups(path)
 	if err != nil {
-		return err
+		return err // a team catalogue's, among others: its administrator restores it
 	}
 	if *list {
 		return listBackups(stdout, path, backups)

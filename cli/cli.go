@@ -49,7 +49,7 @@ var commands = map[string]command{
 
 // Global holds the options that come before the command.
 type Global struct {
-	DB string // the catalogue file; "" means data.DefaultPath
+	DB string // the catalogue: a file, or a team catalogue's postgres:// address; "" means data.DefaultPath
 }
 
 // ParseGlobal reads the options before the command ("--db FILE") and returns the command and its arguments.
@@ -58,9 +58,9 @@ func ParseGlobal(args []string) (Global, []string, error) {
 	var g Global
 	fs := flag.NewFlagSet("clusterbridge", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&g.DB, "db", "", "catalogue file")
+	fs.StringVar(&g.DB, "db", "", "catalogue file or team catalogue address")
 	if err := fs.Parse(args); err != nil {
-		return g, nil, usagef("%v; usage: clusterbridge [--db FILE] [COMMAND]", err)
+		return g, nil, usagef("%v; usage: clusterbridge [--db FILE|postgres://…] [COMMAND]", err)
 	}
 	return g, fs.Args(), nil
 }
@@ -127,8 +127,10 @@ func Usage() string {
 	}
 	sort.Strings(names)
 	var b strings.Builder
-	b.WriteString("usage: clusterbridge [--db FILE] [COMMAND]\n\nWith no command, opens the desktop app.\n" +
+	b.WriteString("usage: clusterbridge [--db FILE|postgres://…] [COMMAND]\n\nWith no command, opens the desktop app.\n" +
 		"The catalogue is --db FILE, else $CLUSTERBRIDGE_DB, else catalogue.db in your config folder.\n" +
+		"A team's shared catalogue is --db postgres://ROLE@HOST/DATABASE?sslmode=verify-full (the password in\n" +
+		"~/.pgpass or the keyring, never in the address); see the README's \"Working as a team\".\n" +
 		"CLUSTER is an id, a name (case-insensitive) or the start of one name.\n\ncommands:\n")
 	for _, n := range names {
 		for _, line := range strings.Split(commands[n].usage, "\n") {

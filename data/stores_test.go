@@ -2,56 +2,24 @@ package data
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"clusterbridge/internal/pgtest"
 )
 
 // testServer is the throw-away PostgreSQL server of scripts/with-postgres.sh (make test starts it), as the
 // superuser that may create a database per test.
-func testServer(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv("CLUSTERBRIDGE_TEST_PG")
-	if dsn == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CLUSTERBRIDGE_TEST_PG is not set: run the tests through scripts/with-postgres.sh (make test does)")
-		}
-		t.Skip("no PostgreSQL test server: run through scripts/with-postgres.sh (make test does)")
-	}
-	return dsn
-}
+func testServer(t testing.TB) string { return pgtest.Server(t) }
 
 // newTestDatabase creates an empty database on the test server and returns its address; it is dropped when
 // the test ends.
-func newTestDatabase(t testing.TB) string {
-	t.Helper()
-	admin := testServer(t)
-	db, err := sql.Open(pgDriverName, admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "cb_test_" + hex.EncodeToString(b)
-	if _, err := db.Exec(`CREATE DATABASE ` + name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`) })
-	u, err := url.Parse(admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
+func newTestDatabase(t testing.TB) string { return pgtest.NewDatabase(t) }
 
 // storeKind is one of the two stores every storage test runs against.
 type storeKind struct {
