@@ -143,6 +143,9 @@ func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
 	if s.damage.Load() != nil {
 		return nil, errDamaged
 	}
+	if s.copyOf != nil {
+		return nil, s.copyError()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	return tx, friendly(err)
 }

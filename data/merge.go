@@ -180,6 +180,21 @@ func (s *Store) newMerger(ctx context.Context, tx *sql.Tx, runID int64) (m *merg
 }
 
 func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, error) {
+	id, a, err := m.place(ctx, r)
+	switch {
+	case err != nil:
+		return 0, Ambiguity{}, err
+	case a.Record != "":
+		return ambiguous, a, nil
+	case id == 0:
+		return m.add(ctx, r)
+	}
+	return m.update(ctx, id, r)
+}
+
+// place finds the cluster a record is, under the rules of Merge: its id, 0 for none (a new cluster), or an
+// ambiguity, saved for the user's review.
+func (m *merger) place(ctx context.Context, r *Cluster) (int64, Ambiguity, error) {
 	r.Name = strings.TrimSpace(r.Name)
 	r.Country = strings.ToUpper(strings.TrimSpace(r.Country))
 	if r.Name == "" {
@@ -187,11 +202,8 @@ func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, err
 	}
 	rf := formsOf(r.Name, r.Acronym) // once per record: the subject and every candidate compare by it
 	target, decided, err := m.decisionFor(ctx, subjectOf(r.Country, rf.sorted))
-	if err != nil {
-		return 0, Ambiguity{}, err
-	}
-	if decided {
-		return m.update(ctx, target, r)
+	if err != nil || decided {
+		return target, Ambiguity{}, err
 	}
 	cands, maybe, err := m.candidates(ctx, r, rf)
 	if err != nil {
@@ -199,9 +211,9 @@ func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, err
 	}
 	switch {
 	case len(cands) == 1:
-		return m.update(ctx, cands[0].ID, r)
+		return cands[0].ID, Ambiguity{}, nil
 	case len(cands) == 0 && len(maybe) == 0:
-		return m.add(ctx, r)
+		return 0, Ambiguity{}, nil
 	case len(cands) == 0:
 		cands = maybe
 	}
@@ -217,7 +229,7 @@ func (m *merger) merge(ctx context.Context, r *Cluster) (outcome, Ambiguity, err
 	if err := saveReview(ctx, m.tx, reviewOfRecord(*r, ids, a.Reason()), m.now); err != nil {
 		return 0, Ambiguity{}, err
 	}
-	return ambiguous, a, nil
+	return 0, a, nil
 }
 
 func (m *merger) add(ctx context.Context, r *Cluster) (outcome, Ambiguity, error) {

@@ -237,6 +237,7 @@ func TestOlderSearchIndexIsFoldedOnOpen(t *testing.T) {
 		`ALTER TABLE shortlist_entries DROP COLUMN version`,
 		`ALTER TABLE shortlist_entries DROP COLUMN added_by`,
 		`ALTER TABLE shortlist_entries DROP COLUMN changed_by`,
+		`DROP TABLE catalogue_copy`,
 		`UPDATE catalogue_state SET version = version + 1`,
 	} {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {

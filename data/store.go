@@ -55,6 +55,8 @@ type Store struct {
 	// dsn is a team catalogue's address, password included, for the connection that listens for changes;
 	// instance tells this store's own notifications from others' (changes.go).
 	dsn, instance string
+	// copyOf says the file is a read-only copy of a team catalogue (teamcopy.go): every write is refused.
+	copyOf *CopyMark
 }
 
 // Author is the name this store signs notes with.
@@ -184,6 +186,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 			return nil, err
 		}
 	}
+	if s.copyOf, err = readCopyMark(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if !o.deferCheck {
 		s.opened = s.afterCheck(ctx, health)
 	}
@@ -233,8 +239,8 @@ func (s *Store) Verify(ctx context.Context) (Opening, error) {
 // another program is writing to gets them at a later opening, and a backup that cannot be made is reported.
 func (s *Store) afterCheck(ctx context.Context, h Health) Opening {
 	op := Opening{Health: h}
-	if !h.Whole() || s.readOnly {
-		return op
+	if !h.Whole() || s.readOnly || s.copyOf != nil {
+		return op // a copy is made again from the team catalogue, never written to
 	}
 	op.Interrupted, _ = s.closeInterrupted(ctx)
 	if !s.fresh && !s.pg {
