@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
@@ -96,7 +97,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if run, ok := catalogueCommands[rest[0]]; ok {
 		return fail(stderr, run(ctx, path, rest[1:], stdout))
 	}
-	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample))
+	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample), authorOption())
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -104,6 +105,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	warnOpening(stderr, store)
 	return fail(stderr, cmd.run(&env{ctx: ctx, store: store, stdout: stdout, stderr: stderr}, rest[1:]))
 }
+
+// authorOption signs the command's changes with $CLUSTERBRIDGE_NAME, the advisor's name set once in their
+// shell; without it a team catalogue signs with the database role, and a file leaves changes unsigned.
+func authorOption() data.Option { return data.WithAuthor(os.Getenv("CLUSTERBRIDGE_NAME")) }
 
 // fail prints err as one line and gives the exit status it deserves.
 func fail(stderr io.Writer, err error) int {
@@ -130,7 +135,8 @@ func Usage() string {
 	b.WriteString("usage: clusterbridge [--db FILE|postgres://…] [COMMAND]\n\nWith no command, opens the desktop app.\n" +
 		"The catalogue is --db FILE, else $CLUSTERBRIDGE_DB, else catalogue.db in your config folder.\n" +
 		"A team's shared catalogue is --db postgres://ROLE@HOST/DATABASE?sslmode=verify-full (the password in\n" +
-		"~/.pgpass or the keyring, never in the address); see the README's \"Working as a team\".\n" +
+		"~/.pgpass, never in the address); $CLUSTERBRIDGE_NAME signs your changes. See the README's\n" +
+		"\"Working as a team\".\n" +
 		"CLUSTER is an id, a name (case-insensitive) or the start of one name.\n\ncommands:\n")
 	for _, n := range names {
 		for _, line := range strings.Split(commands[n].usage, "\n") {

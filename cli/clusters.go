@@ -289,11 +289,19 @@ func writeClusterText(w io.Writer, c data.Cluster, today time.Time) {
 		for _, n := range c.Notes {
 			edited := ""
 			if !n.EditedAt.IsZero() {
-				edited = "  (edited " + noteTime(n.EditedAt) + ")"
+				edited = "  (edited " + noteTime(n.EditedAt)
+				if n.EditedBy != "" && n.EditedBy != n.Author {
+					edited += " by " + n.EditedBy
+				}
+				edited += ")"
+			}
+			by := ""
+			if n.Author != "" {
+				by = n.Author + ": "
 			}
 			// A note written in the window may have several lines: the later ones are indented under the first.
 			text := strings.ReplaceAll(n.Text, "\n", "\n      ")
-			fmt.Fprintf(w, "  #%d  %s  %s%s\n", n.ID, noteTime(n.At), text, edited)
+			fmt.Fprintf(w, "  #%d  %s  %s%s%s\n", n.ID, noteTime(n.At), by, text, edited)
 		}
 	}
 }

@@ -49,3 +49,46 @@ func TestAnUnreachableTeamCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// team push brings a laptop catalogue into a team catalogue and says what it did; a second push adds
+// nothing; team copy writes a file that reads offline and refuses changes.
+func TestTeamPushAndCopyOnTheCommandLine(t *testing.T) {
+	t.Setenv("CLUSTERBRIDGE_NAME", "Anna Berg")
+	laptop, team := catalogue(t), pgtest.NewDatabase(t)
+	for _, args := range [][]string{
+		{"shortlist", "new", "Water partners"},
+		{"shortlist", "add", "Water partners", "Automation Småland", "--status", "meeting", "--contact", "Eva Lind"},
+		{"note", "Automation Småland", "Met them in Jönköping"},
+	} {
+		if code, _, errOut := run(t, laptop, args...); code != 0 {
+			t.Fatalf("%s: exit %d, %s", strings.Join(args, " "), code, errOut)
+		}
+	}
+	code, out, errOut := run(t, laptop, "team", "push", "--to", team)
+	if code != 0 || !strings.Contains(out, "248 added") || !strings.Contains(out, "entries: 1 added") ||
+		!strings.Contains(out, "notes: 1") || !strings.Contains(out, "as Anna Berg") {
+		t.Fatalf("team push: exit %d, %q %q", code, out, errOut)
+	}
+	if code, out, _ = run(t, laptop, "team", "push", "--to", team); code != 0 || !strings.Contains(out, "0 added, 0 updated") ||
+		!strings.Contains(out, "entries: 0 added, 0 combined") || !strings.Contains(out, "notes: 0") {
+		t.Errorf("a second push: exit %d, %q", code, out)
+	}
+	travel := catalogue(t)
+	if code, out, errOut = run(t, team, "team", "copy", "--to", travel); code != 0 || !strings.Contains(out, "248 clusters") {
+		t.Fatalf("team copy: exit %d, %q %q", code, out, errOut)
+	}
+	code, out, _ = run(t, travel, "show", "Automation Småland")
+	if code != 0 || !strings.Contains(out, "Met them in Jönköping") || !strings.Contains(out, "Anna Berg") || !strings.Contains(out, "Eva Lind") {
+		t.Errorf("the copy shows: exit %d, %q", code, out)
+	}
+	code, _, errOut = run(t, travel, "note", "Automation Småland", "typed on the train")
+	if code != 1 || !strings.Contains(errOut, "read-only copy of the team catalogue") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("a note on the copy: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut = run(t, team, "team", "copy", "--to", laptop); code != 1 || !strings.Contains(errOut, "not a team copy") {
+		t.Errorf("a copy over the laptop's catalogue: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut = run(t, laptop, "team", "push"); code != 2 || !strings.Contains(errOut, "needs --to") {
+		t.Errorf("team push without --to: exit %d, %q", code, errOut)
+	}
+}
