@@ -40,7 +40,7 @@ vet:
 
 # The tests run against a throw-away PostgreSQL server on loopback as well as SQLite files.
 unit:
-	./scripts/with-postgres.sh go test -race ./...
+	./scripts/with-postgres.sh go test -race -timeout 30m ./...
 
 # The real binary under a virtual display on a fresh catalogue: it must draw something and keep running.
 smoke: build

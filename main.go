@@ -38,8 +38,11 @@ func main() {
 	os.Exit(runDesktop(ctx, g))
 }
 
-// runDesktop opens the catalogue and shows the main window until the user closes it.
+// runDesktop opens the catalogue and shows the main window until the user closes it. Without --db or
+// $CLUSTERBRIDGE_DB it opens the advisor's own file, and the window then goes on to the team catalogue it
+// showed last, if any.
 func runDesktop(ctx context.Context, g cli.Global) int {
+	explicit := g.DB != "" || os.Getenv("CLUSTERBRIDGE_DB") != ""
 	path := g.DB
 	if path == "" {
 		var err error
@@ -48,14 +51,6 @@ func runDesktop(ctx context.Context, g cli.Global) int {
 			return 1
 		}
 	}
-	// The window checks the file after its first frame (MainWindow.verifyCatalogue).
-	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample), data.DeferCheck())
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "clusterbridge:", err)
-		return 1
-	}
-	defer store.Close()
-
 	// A desktop app idles between clicks, so a tighter heap costs little CPU and keeps the window's memory
 	// down (the Go heap is mostly Fyne's glyph and image caches). GOGC still overrides it.
 	if os.Getenv("GOGC") == "" {
@@ -66,8 +61,19 @@ func runDesktop(ctx context.Context, g cli.Global) int {
 		// Neither packaged by fyne nor run beside its sources: the embedded FyneApp.toml says who we are.
 		fyneapp.SetMetadata(metadata())
 	}
+	// The window checks the file after its first frame (MainWindow.verifyCatalogue).
+	store, err := data.Open(ctx, path, data.WithSeed(scraper.Sample), data.DeferCheck(), data.WithAuthor(app.AuthorName(a)))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "clusterbridge:", err)
+		return 1
+	}
+	defer store.Close()
+	opts := app.Options{ScreenSize: screenSize, ReopenTeam: !explicit}
+	if !data.IsTeamAddress(path) {
+		opts.OwnFile = path
+	}
 	// The window opens no larger than the screen; the screen is asked in screen.go, the one other file that
 	// reaches below Fyne (GLFW, which needs cgo and so stays out of the ci build).
-	app.NewMainWindow(a, store, app.Options{ScreenSize: screenSize}).ShowAndRun()
+	app.NewMainWindow(a, store, opts).ShowAndRun()
 	return 0
 }

@@ -21,6 +21,16 @@ func errorText(err error) string {
 		}
 		return lang.L("{{.Cluster}} was changed meanwhile by {{.Who}}: it is now {{.Status}}. Nothing was changed; look and try again.",
 			map[string]any{"Cluster": stale.Fresh.Cluster.Name, "Who": who, "Status": statusName(stale.Fresh.Status)})
+	case errors.Is(err, data.ErrCopy):
+		return lang.L("This is a read-only copy of a team catalogue, so nothing is saved here; make the change in the team catalogue, then copy it again.")
+	case errors.Is(err, data.ErrServerKept):
+		return lang.L("A team catalogue lives on its server: its administrator backs it up and brings back an earlier state. Ask them.")
+	case errors.Is(err, data.ErrUnreachable):
+		return lang.L("The team catalogue's server cannot be reached; check the address and your network, or work on your own catalogue file.")
+	case errors.Is(err, data.ErrLogin):
+		return lang.L("The server refused the user name or password; check them.")
+	case errors.Is(err, data.ErrNoPermission):
+		return lang.L("Your database role may not do this; ask the catalogue's administrator for the grants in the README.")
 	case errors.Is(err, data.ErrLocked):
 		return lang.L("The catalogue is locked by another program; close it and try again.")
 	case errors.Is(err, data.ErrReadOnly):

@@ -70,8 +70,13 @@ func newTestWindow(t testing.TB) *testWindow {
 
 func newTestWindowOn(t testing.TB, a fyne.App, store *data.Store) *testWindow {
 	t.Helper()
+	return newTestWindowWith(t, a, store, Options{})
+}
+
+func newTestWindowWith(t testing.TB, a fyne.App, store *data.Store, opts Options) *testWindow {
+	t.Helper()
 	q := &uiQueue{}
-	w := &testWindow{MainWindow: newMainWindow(a, store, q.do, Options{}), t: t, queue: q}
+	w := &testWindow{MainWindow: newMainWindow(a, store, q.do, opts), t: t, queue: q}
 	w.win.Resize(defaultSize)
 	t.Cleanup(w.close)
 	w.settle()

@@ -157,6 +157,10 @@ func (v *restoreView) build() {
 
 // onRestore lists the backups and restores the one chosen, after a question.
 func (m *MainWindow) onRestore() {
+	if m.store.Team() {
+		showInfo(m.win, lang.L("Restore"), lang.L("A team catalogue lives on its server: its administrator backs it up and brings back an earlier state. Ask them."))
+		return
+	}
 	m.background(func(context.Context) func() {
 		backups, err := data.Backups(m.store.Path())
 		if err != nil {
@@ -202,14 +206,8 @@ func (m *MainWindow) restoreBackup(b data.Backup) {
 		}
 		return func() {
 			m.damaged = false
-			m.win.SetTitle(lang.L("ClusterBridge"))
-			m.runSearch(false)
-			m.reloadShortlists()
-			m.checkBanner()
-			m.partners.invalidate()
-			m.labels.refresh()
-			m.reviews.refresh()
-			m.reloadDetail()
+			m.win.SetTitle(m.windowTitle())
+			m.refreshAll()
 			m.showNotice(lang.L("Restore a backup"), lang.L("Restored the backup of {{.Day}}; the catalogue as it was is kept in {{.Path}}.",
 				map[string]any{"Day": b.Day.Format("2006-01-02"), "Path": setAside}))
 		}

@@ -233,6 +233,7 @@ func everyDialog(t *testing.T, w *testWindow) []dialogCase {
 		{"Edit log entry", func(*testing.T, *testWindow) { w.onEditLog(logEntry) }},
 		{"Delete log entry", func(*testing.T, *testWindow) { w.onDeleteLog(logEntry) }},
 		{"New shortlist", func(*testing.T, *testWindow) { w.onNewShortlist() }},
+		{"Open team catalogue", func(*testing.T, *testWindow) { w.onOpenTeamCatalogue() }},
 		{"Rename shortlist", func(*testing.T, *testWindow) { openList(); w.onRenameShortlist() }},
 		{"Delete shortlist", func(*testing.T, *testWindow) { openList(); w.onDeleteShortlist() }},
 		{"Export shortlist", func(*testing.T, *testWindow) { openList(); w.onExportOpenShortlist() }},

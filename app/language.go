@@ -138,7 +138,6 @@ func (m *MainWindow) onChooseLanguage(code string) {
 	m.ctx, m.stop = context.WithCancel(context.Background())
 	m.jobs = uiJobs{ctx: m.ctx, do: m.do}
 	useLanguage(code)
-	m.win.SetTitle(lang.L("ClusterBridge"))
 	m.build()
 	m.tabs.SelectIndex(tab)
 	if open != 0 {

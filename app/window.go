@@ -51,30 +51,33 @@ type MainWindow struct {
 	importer   *importDialog // the Import dialog last opened
 	history    *historyView  // the Import history dialog last opened
 	restorer   *restoreView  // the Restore dialog last opened
-	damaged    bool          // the opening check found the catalogue damaged: it is read-only until restored
-	tabs       *container.AppTabs
-	panes      *clusterPanes // the Clusters tab: three panes, or two on a narrow window
-	clusterTab *container.TabItem
-	listTab    *container.TabItem
-	partnerTab *container.TabItem
-	labelTab   *container.TabItem
-	followTab  *container.TabItem
-	mapTab     *container.TabItem
-	reviewTab  *container.TabItem
-	reviewItem *fyne.MenuItem // File › Review matches…, with the count waiting
-	search     *queryRunner
-	lastQuery  data.Query
-	detailAsk  int // detail loads asked for; only the newest one is shown
-	autoSelect bool
-	firstShown bool
-	lastNotice string               // the last brief message shown (showNotice), for tests
-	drafts     *noteDrafts          // notes typed and not saved yet, by cluster and by note
-	draftTimer *time.Timer          // a write of the drafts waiting for the typing to pause; nil when none
-	undo       *undoBar             // offers to put back what was just deleted
-	people     *contactPeopleEditor // the contact people editor last opened, for tests
-	nextForm   *nextStepForm        // the next-step form last opened, for tests
-	logForm    *formEntry           // the text of the log entry form last opened, for tests
-	opts       Options
+	teamDialog *teamDialog   // the Open team catalogue dialog last opened
+	// storeOpened says the window opened the catalogue it shows (useStore), and so closes it.
+	storeOpened bool
+	damaged     bool // the opening check found the catalogue damaged: it is read-only until restored
+	tabs        *container.AppTabs
+	panes       *clusterPanes // the Clusters tab: three panes, or two on a narrow window
+	clusterTab  *container.TabItem
+	listTab     *container.TabItem
+	partnerTab  *container.TabItem
+	labelTab    *container.TabItem
+	followTab   *container.TabItem
+	mapTab      *container.TabItem
+	reviewTab   *container.TabItem
+	reviewItem  *fyne.MenuItem // File › Review matches…, with the count waiting
+	search      *queryRunner
+	lastQuery   data.Query
+	detailAsk   int // detail loads asked for; only the newest one is shown
+	autoSelect  bool
+	firstShown  bool
+	lastNotice  string               // the last brief message shown (showNotice), for tests
+	drafts      *noteDrafts          // notes typed and not saved yet, by cluster and by note
+	draftTimer  *time.Timer          // a write of the drafts waiting for the typing to pause; nil when none
+	undo        *undoBar             // offers to put back what was just deleted
+	people      *contactPeopleEditor // the contact people editor last opened, for tests
+	nextForm    *nextStepForm        // the next-step form last opened, for tests
+	logForm     *formEntry           // the text of the log entry form last opened, for tests
+	opts        Options
 }
 
 // Options are what the window is told about the desktop it opens on.
@@ -82,6 +85,12 @@ type Options struct {
 	// ScreenSize is the room a window's content has on the screen (its work area less the title bar), or the
 	// zero size when it is not known. The window never opens larger, whatever size it remembers.
 	ScreenSize func() fyne.Size
+	// OwnFile is the advisor's own catalogue file, which File › Use my own catalogue file goes back to; ""
+	// for data.DefaultPath.
+	OwnFile string
+	// ReopenTeam opens the team catalogue the window showed last, once it is up: the program was not told
+	// which catalogue to open.
+	ReopenTeam bool
 }
 
 var translationsOnce sync.Once
@@ -219,13 +228,14 @@ func (m *MainWindow) build() {
 			m.reviews.refresh()
 		}
 	}
+	m.win.SetTitle(m.windowTitle())
 	m.win.SetContent(container.NewBorder(m.banner.content, m.undo.content, nil, nil, m.tabs))
 	m.win.SetMainMenu(m.mainMenu())
 	m.registerKeys()
 
 	st := loadState(m.app.Preferences())
 	m.win.Resize(fitScreen(fyne.NewSize(st.Width, st.Height), m.screenSize()))
-	m.win.SetOnClosed(m.onClosed)
+	m.win.SetOnClosed(m.onWindowClosed)
 	m.filters.setQuery(st.Filters)
 	m.results.setSortOrder(st.Filters.Sort)
 	m.runSearch(false)
@@ -235,6 +245,7 @@ func (m *MainWindow) build() {
 	m.followUps.refresh() // for the count due
 	m.reviews.refresh()   // for the count of matches waiting
 	m.verifyCatalogue()
+	m.followChanges()
 }
 
 func (m *MainWindow) mainMenu() *fyne.MainMenu {
@@ -248,9 +259,13 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	searchItem.Shortcut = keySearch
 	historyItem := fyne.NewMenuItem(lang.L("Import history…"), m.onImportHistory)
 	restoreItem := fyne.NewMenuItem(lang.L("Restore…"), m.onRestore)
+	teamItem := fyne.NewMenuItem(lang.L("Open team catalogue…"), m.onOpenTeamCatalogue)
+	ownItem := fyne.NewMenuItem(lang.L("Use my own catalogue file"), m.onUseOwnFile)
+	_, isCopy := m.store.CopyOf()
+	ownItem.Disabled = !m.store.Team() && !isCopy
 	return fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), importItem, historyItem, m.reviewItem, exportItem, exportListItem,
-			fyne.NewMenuItemSeparator(), restoreItem),
+			fyne.NewMenuItemSeparator(), teamItem, ownItem, fyne.NewMenuItemSeparator(), restoreItem),
 		fyne.NewMenu(lang.L("View"), searchItem,
 			fyne.NewMenuItem(lang.L("Clusters"), func() { m.showView("clusters") }),
 			fyne.NewMenuItem(lang.L("Shortlists"), func() { m.showView("shortlists") }),
@@ -276,6 +291,7 @@ func (m *MainWindow) ShowAndRun() {
 		log.Printf("timing: window built %v after start", time.Since(processStart).Round(time.Millisecond))
 	}
 	m.win.Show()
+	m.reopenTeam()
 	if v := os.Getenv("CLUSTERBRIDGE_SHOW"); v != "" {
 		// After the first frames, so that a dialog is laid out on the window's real size.
 		time.AfterFunc(1500*time.Millisecond, func() { m.do(func() { m.showView(v) }) })
@@ -395,6 +411,16 @@ func (m *MainWindow) showEntryDialog(ref string, open func(data.Entry)) {
 }
 
 // onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
+// onWindowClosed ends the window's work and closes a catalogue the window opened itself (useStore); the one
+// it was given is its program's to close.
+func (m *MainWindow) onWindowClosed() {
+	m.onClosed()
+	if m.storeOpened {
+		m.store.Close()
+	}
+}
+
+// onClosed ends the window's work on its catalogue: when it closes, and before it is built again.
 func (m *MainWindow) onClosed() {
 	saveState(m.app.Preferences(), m.win.Canvas().Size(), m.lastQuery)
 	m.saveDraftsNow()

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"clusterbridge/data"
+	"clusterbridge/scraper"
 )
 
 const checkUsage = `check
@@ -85,7 +86,8 @@ func runCheck(ctx context.Context, path string, args []string, stdout io.Writer)
 
 // checkTeam opens a team catalogue, which tells apart each failure to reach it, and says what it holds.
 func checkTeam(ctx context.Context, address string, stdout io.Writer) error {
-	store, err := data.Open(ctx, address)
+	// A new team catalogue starts with the sample, as a new file does, whichever command opens it first.
+	store, err := data.Open(ctx, address, data.WithSeed(scraper.Sample), authorOption())
 	if err != nil {
 		return err
 	}

@@ -57,6 +57,9 @@ type Store struct {
 	dsn, instance string
 	// copyOf says the file is a read-only copy of a team catalogue (teamcopy.go): every write is refused.
 	copyOf *CopyMark
+	// closeOnce closes the store once (Close).
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Author is the name this store signs notes with.
@@ -354,13 +357,18 @@ func exists(path string) bool {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the catalogue.
+// Close closes the catalogue; closing it again does nothing (a window that moved to another catalogue has
+// closed the one its program opened).
 func (s *Store) Close() error {
-	s.beats.stopAll()
-	s.prepared.Range(func(_, st any) bool {
-		st.(*sql.Stmt).Close()
-		return true
+	s.closeOnce.Do(func() {
+		s.beats.stopAll()
+		s.prepared.Range(func(_, st any) bool {
+			st.(*sql.Stmt).Close()
+			return true
+		})
+		s.closeErr = s.db.Close()
 	})
-	return s.db.Close()
+	return s.closeErr
 }
 
 // SetClock makes the store tell time by now; tests use it for repeatable dates.
