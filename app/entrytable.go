@@ -28,22 +28,24 @@ const (
 	colPeople
 	colActivity
 	colNext
+	colAddedBy // who put the cluster on the list: on a team catalogue, or a file whose entries are signed
 	colRemove
 	entryColumns // how many there are
 )
 
 // columnWidths are the table's column widths at their narrowest; the cluster column stays in view when the
 // table scrolls sideways.
-var columnWidths = [entryColumns]float32{180, 100, 150, 120, 150, 100, 190, 44}
+var columnWidths = [entryColumns]float32{180, 100, 150, 120, 150, 100, 190, 120, 44}
 
 // columnDropOrder is the columns a narrow table leaves out, first to last; the others always show.
-var columnDropOrder = []entryColumn{colLabel, colActivity, colCountry}
+var columnDropOrder = []entryColumn{colAddedBy, colLabel, colActivity, colCountry}
 
 // shownColumns are the columns a table of a width shows, with their widths: columns of columnDropOrder are
 // left out while the others are wider than the space, and the cluster and next step columns share what is
-// left over. When even those are wider, the table scrolls sideways.
-func shownColumns(width float32) ([]entryColumn, []float32) {
-	dropped := map[entryColumn]bool{}
+// left over. When even those are wider, the table scrolls sideways. Without signed entries (a file one
+// advisor keeps) there is no Added by column.
+func shownColumns(width float32, signed bool) ([]entryColumn, []float32) {
+	dropped := map[entryColumn]bool{colAddedBy: !signed}
 	sum := func() (s float32) {
 		for c, w := range columnWidths {
 			if !dropped[entryColumn(c)] {
@@ -88,6 +90,8 @@ func (c entryColumn) title() string {
 		return lang.L("Your contacts")
 	case colActivity:
 		return lang.L("Last activity")
+	case colAddedBy:
+		return lang.L("Added by")
 	case colNext:
 		return lang.L("Next step")
 	}
@@ -151,6 +155,8 @@ func (o entryOrder) compare(a, b data.Entry, today time.Time) int {
 		return strings.Compare(strings.ToLower(peopleText(a.People)), strings.ToLower(peopleText(b.People)))
 	case colActivity:
 		return a.LastActivity.Compare(b.LastActivity)
+	case colAddedBy:
+		return strings.Compare(strings.ToLower(a.AddedBy), strings.ToLower(b.AddedBy))
 	case colNext:
 		return strings.Compare(a.Next.Due, b.Next.Due)
 	}
@@ -253,6 +259,7 @@ type entryTable struct {
 	selected int             // the selected row, -1 for none
 	columns  []entryColumn   // the columns shown, left to right
 	widths   []float32       // their widths
+	width    float32         // the room the columns have, as last laid out
 }
 
 func newEntryTable(v *shortlistView) *entryTable {
@@ -273,7 +280,7 @@ func newEntryTable(v *shortlistView) *entryTable {
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = func(id widget.TableCellID) { t.selected = id.Row }
 	t.table.OnUnselected = func(widget.TableCellID) { t.selected = -1 }
-	t.show(shownColumns(0))
+	t.fit()
 	t.content = container.New(&fitColumns{table: t}, t.table)
 	return t
 }
@@ -295,7 +302,8 @@ type fitColumns struct{ table *entryTable }
 
 func (f *fitColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	// Less the separators between the columns and the room of the vertical scroll bar.
-	f.table.show(shownColumns(size.Width - float32(entryColumns)*theme.Padding() - 2*theme.Padding()))
+	f.table.width = size.Width - float32(entryColumns)*theme.Padding() - 2*theme.Padding()
+	f.table.fit()
 	for _, o := range objects {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
@@ -306,7 +314,14 @@ func (f *fitColumns) MinSize(objects []fyne.CanvasObject) fyne.Size { return obj
 
 func (t *entryTable) refresh() {
 	t.table.UnselectAll()
+	t.fit() // a list of signed entries gains the Added by column
 	t.table.Refresh()
+}
+
+// fit shows the columns that the table's width and its entries call for.
+func (t *entryTable) fit() {
+	signed := slices.ContainsFunc(t.view.entries, func(e data.Entry) bool { return e.AddedBy != "" })
+	t.show(shownColumns(t.width, signed))
 }
 
 // focusRow scrolls to a row and selects its cluster.
@@ -376,6 +391,8 @@ func (t *entryTable) fillCell(row int, c entryColumn, cell *entryCell) {
 		cell.showText(text, false, imp, func() { v.onEditPeople(e) })
 	case colActivity:
 		cell.showText(formatDate(e.LastActivity), false, widget.MediumImportance, nil)
+	case colAddedBy:
+		cell.showText(e.AddedBy, false, widget.MediumImportance, nil)
 	case colNext:
 		text, imp := nextStepText(e.Next), dueImportance(e.Next.Due, today)
 		if text == "" {

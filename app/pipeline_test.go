@@ -476,8 +476,11 @@ func TestPipelineTableFitsNarrowWindows(t *testing.T) {
 			t.Errorf("at %v the cluster column is %.0f wide", size, tbl.widths[0])
 		}
 	}
-	if cols, _ := shownColumns(2000); len(cols) != int(entryColumns) {
-		t.Errorf("a wide table shows %d columns, want all %d", len(cols), entryColumns)
+	if cols, _ := shownColumns(2000, true); len(cols) != int(entryColumns) {
+		t.Errorf("a wide table of signed entries shows %d columns, want all %d", len(cols), entryColumns)
+	}
+	if cols, _ := shownColumns(2000, false); slices.Contains(cols, colAddedBy) {
+		t.Errorf("a table of entries nobody signed shows an Added by column: %v", cols)
 	}
 }
 

@@ -3,9 +3,11 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
@@ -147,4 +149,36 @@ func TestAColleaguesChangeAppearsWithoutAClick(t *testing.T) {
 		return strings.Contains(body, "Lars called their manager") && strings.Contains(body, "Lars Ek") &&
 			len(w.shortlists.lists) == 1
 	})
+}
+
+// A shortlist of signed entries shows who added each (the Added by column); a list nobody signed has none.
+func TestAShortlistShowsWhoAddedEachEntry(t *testing.T) {
+	w := newTestWindow(t)
+	w.win.Resize(fyne.NewSize(1600, 800))
+	l, cs := w.openPipeline(1)
+	if slices.Contains(w.shortlists.table.columns, colAddedBy) {
+		t.Errorf("an unsigned list shows the Added by column: %v", w.shortlists.table.columns)
+	}
+	colleague, err := data.Open(t.Context(), w.store.Path(), data.WithAuthor("Lars Ek"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer colleague.Close()
+	if _, err := colleague.AddToShortlist(t.Context(), l.ID, w.results.clusters[1].ID, data.EntryCandidate, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.reloadShortlists()
+	w.settle()
+	if !slices.Contains(w.shortlists.table.columns, colAddedBy) {
+		t.Fatalf("a list with a signed entry has no Added by column: %v", w.shortlists.table.columns)
+	}
+	if got := w.shortlistCell(w.row(w.results.clusters[1].ID), colAddedBy).text.Text; got != "Lars Ek" {
+		t.Errorf("the colleague's entry says it was added by %q", got)
+	}
+	if got := w.shortlistCell(w.row(cs[0].ID), colAddedBy).text.Text; got != "" {
+		t.Errorf("the unsigned entry says it was added by %q", got)
+	}
+	if h := w.shortlistHeader(colAddedBy); h.Text == "" {
+		t.Error("the Added by column has no title")
+	}
 }
