@@ -108,6 +108,9 @@ func (c *contactPeopleEditor) updateRow(i widget.ListItemID, o fyne.CanvasObject
 			details = append(details, s)
 		}
 	}
+	if p.AddedBy != "" {
+		details = append(details, lang.L("added by {{.Name}}", map[string]any{"Name": p.AddedBy}))
+	}
 	lines[1].(*widget.Label).SetText(strings.Join(details, " · "))
 	up := buttons[0].(*widget.Button)
 	up.OnTapped = func() { c.onMove(p, i-1) }

@@ -14,6 +14,7 @@ import (
 
 	"clusterbridge/data"
 	"clusterbridge/internal/pgtest"
+	"clusterbridge/scraper"
 )
 
 // openTeamDialog opens File › Open team catalogue… and fills it in as a user would.
@@ -180,5 +181,23 @@ func TestAShortlistShowsWhoAddedEachEntry(t *testing.T) {
 	}
 	if h := w.shortlistHeader(colAddedBy); h.Text == "" {
 		t.Error("the Added by column has no title")
+	}
+}
+
+// A contact person says who added them, as colleagues see it in the contact people editor.
+func TestAContactPersonSaysWhoAddedThem(t *testing.T) {
+	store, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"), data.WithSeed(scraper.Sample), data.WithAuthor("Anna Berg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	w := newTestWindowOn(t, test.NewTempApp(t), store)
+	_, cs := w.openPipeline(1)
+	test.Tap(w.shortlistCell(w.row(cs[0].ID), colPeople).text)
+	w.addPerson("Eva Lind", "Project manager", "eva@example.se")
+	row := w.people.list.CreateItem()
+	w.people.list.UpdateItem(0, row)
+	if text := labelsIn(row); !strings.Contains(text, "added by Anna Berg") {
+		t.Errorf("the person's row reads %q", text)
 	}
 }

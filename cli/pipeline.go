@@ -95,7 +95,11 @@ func runShortlistContacts(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "no contact people for %s on %q yet; add one with 'shortlist contact add'\n", c.Name, l.Name)
 	}
 	for _, p := range m.People {
-		fmt.Fprintf(e.stdout, "#%d  %s\n", p.ID, p)
+		by := ""
+		if p.AddedBy != "" {
+			by = "  (added by " + p.AddedBy + ")"
+		}
+		fmt.Fprintf(e.stdout, "#%d  %s%s\n", p.ID, p, by)
 	}
 	if c.Contact != "" {
 		fmt.Fprintf(e.stdout, "published contact: %s\n", c.Contact)

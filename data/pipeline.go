@@ -15,6 +15,7 @@ import (
 type ContactPerson struct {
 	ID                       int64
 	Name, Role, Email, Phone string
+	AddedBy, ChangedBy       string // who added the person and who changed them last; "" from before authors
 }
 
 // String is the person on one line, as exports and the command line show it: "Name (Role) <email> phone".
@@ -130,11 +131,11 @@ func touchEntry(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, n
 func insertPerson(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, p ContactPerson, createdAt string) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO contact_people
-		(shortlist_id, cluster_id, name, role, email, phone, position, created_at)
+		(shortlist_id, cluster_id, name, role, email, phone, position, created_at, added_by, changed_by)
 		SELECT CAST(?1 AS BIGINT), CAST(?2 AS BIGINT), CAST(?3 AS TEXT), CAST(?4 AS TEXT), CAST(?5 AS TEXT),
-			CAST(?6 AS TEXT), coalesce(max(position), 0) + 1, CAST(?7 AS TEXT) FROM contact_people
-		WHERE shortlist_id = ?1 AND cluster_id = ?2 RETURNING id`,
-		shortlistID, clusterID, p.Name, p.Role, p.Email, p.Phone, createdAt).Scan(&id)
+			CAST(?6 AS TEXT), coalesce(max(position), 0) + 1, CAST(?7 AS TEXT), CAST(?8 AS TEXT), CAST(?9 AS TEXT)
+		FROM contact_people WHERE shortlist_id = ?1 AND cluster_id = ?2 RETURNING id`,
+		shortlistID, clusterID, p.Name, p.Role, p.Email, p.Phone, createdAt, p.AddedBy, p.ChangedBy).Scan(&id)
 	return id, err
 }
 
@@ -150,11 +151,13 @@ func (s *Store) SaveContactPerson(ctx context.Context, shortlistID, clusterID in
 			return err
 		}
 		if p.ID == 0 {
+			p.AddedBy, p.ChangedBy = s.author, ""
 			p.ID, err = insertPerson(ctx, tx, shortlistID, clusterID, p, now)
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE contact_people SET name = ?, role = ?, email = ?, phone = ?
-			WHERE id = ? AND shortlist_id = ? AND cluster_id = ?`, p.Name, p.Role, p.Email, p.Phone, p.ID, shortlistID, clusterID)
+		p.ChangedBy = s.author
+		res, err := tx.ExecContext(ctx, `UPDATE contact_people SET name = ?, role = ?, email = ?, phone = ?, changed_by = ?
+			WHERE id = ? AND shortlist_id = ? AND cluster_id = ?`, p.Name, p.Role, p.Email, p.Phone, p.ChangedBy, p.ID, shortlistID, clusterID)
 		if err != nil {
 			return err
 		}
@@ -428,9 +431,9 @@ func readEntryRow(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64)
 	}
 	ps, err := queryAll(ctx, tx, func(sc scanner) (person, error) {
 		var p person
-		err := sc.Scan(&p.p.ID, &p.p.Name, &p.p.Role, &p.p.Email, &p.p.Phone, &p.created)
+		err := sc.Scan(&p.p.ID, &p.p.Name, &p.p.Role, &p.p.Email, &p.p.Phone, &p.created, &p.p.AddedBy, &p.p.ChangedBy)
 		return p, err
-	}, `SELECT id, name, role, email, phone, created_at FROM contact_people
+	}, `SELECT id, name, role, email, phone, created_at, added_by, changed_by FROM contact_people
 		WHERE shortlist_id = ? AND cluster_id = ? ORDER BY position, id`, shortlistID, clusterID)
 	for _, p := range ps {
 		r.people = append(r.people, p.p)
@@ -552,7 +555,7 @@ func moveEntries(ctx context.Context, tx *sql.Tx, keep, gone int64, now string) 
 }
 
 // addPersonNamed adds a person of that name to an entry unless it has one of that name (case-insensitive).
-func addPersonNamed(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, name, now string) (bool, error) {
+func addPersonNamed(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, name, author, now string) (bool, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return false, nil
@@ -569,7 +572,7 @@ func addPersonNamed(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int6
 			return false, nil
 		}
 	}
-	_, err = insertPerson(ctx, tx, shortlistID, clusterID, ContactPerson{Name: name}, now)
+	_, err = insertPerson(ctx, tx, shortlistID, clusterID, ContactPerson{Name: name, AddedBy: author}, now)
 	return err == nil, err
 }
 
@@ -601,9 +604,10 @@ func entriesWhere(ctx context.Context, q querier, where, order string, args ...a
 	}
 	people, err := queryAll(ctx, q, func(sc scanner) (person, error) {
 		var p person
-		err := sc.Scan(&p.list, &p.cluster, &p.p.ID, &p.p.Name, &p.p.Role, &p.p.Email, &p.p.Phone)
+		err := sc.Scan(&p.list, &p.cluster, &p.p.ID, &p.p.Name, &p.p.Role, &p.p.Email, &p.p.Phone, &p.p.AddedBy, &p.p.ChangedBy)
 		return p, err
-	}, `SELECT p.shortlist_id, p.cluster_id, p.id, p.name, p.role, p.email, p.phone FROM contact_people p
+	}, `SELECT p.shortlist_id, p.cluster_id, p.id, p.name, p.role, p.email, p.phone, p.added_by, p.changed_by
+		FROM contact_people p
 		JOIN shortlist_entries e ON e.shortlist_id = p.shortlist_id AND e.cluster_id = p.cluster_id
 		JOIN shortlists l ON l.id = e.shortlist_id JOIN clusters c ON c.id = e.cluster_id
 		WHERE `+where+` ORDER BY p.position, p.id`, args...)

@@ -138,8 +138,9 @@ func readPushEntries(ctx context.Context, q querier) ([]pushEntry, error) {
 	}
 	people, err := queryAll(ctx, q, func(sc scanner) (person, error) {
 		var p person
-		return p, sc.Scan(&p.listID, &p.clusterID, &p.p.Name, &p.p.Role, &p.p.Email, &p.p.Phone, &p.created)
-	}, `SELECT shortlist_id, cluster_id, name, role, email, phone, created_at FROM contact_people
+		return p, sc.Scan(&p.listID, &p.clusterID, &p.p.Name, &p.p.Role, &p.p.Email, &p.p.Phone, &p.created,
+			&p.p.AddedBy, &p.p.ChangedBy)
+	}, `SELECT shortlist_id, cluster_id, name, role, email, phone, created_at, added_by, changed_by FROM contact_people
 		ORDER BY shortlist_id, cluster_id, position, id`)
 	if err != nil {
 		return nil, err

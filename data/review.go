@@ -72,10 +72,12 @@ func (m *merger) decisionFor(ctx context.Context, subject string) (int64, bool, 
 	return id, true, nil
 }
 
-func decide(ctx context.Context, tx *sql.Tx, subject string, clusterID int64, now time.Time) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO match_decisions (subject, cluster_id, decided_at) VALUES (?, ?, ?)
-		ON CONFLICT (subject) DO UPDATE SET cluster_id = excluded.cluster_id, decided_at = excluded.decided_at`,
-		subject, clusterID, formatTime(now))
+// decide remembers the user's decision about subject, signed with who made it.
+func (s *Store) decide(ctx context.Context, tx *sql.Tx, subject string, clusterID int64, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO match_decisions (subject, cluster_id, decided_at, decided_by) VALUES (?, ?, ?, ?)
+		ON CONFLICT (subject) DO UPDATE SET cluster_id = excluded.cluster_id, decided_at = excluded.decided_at,
+		decided_by = excluded.decided_by`,
+		subject, clusterID, formatTime(now), s.author)
 	return friendly(err)
 }
 
@@ -210,21 +212,21 @@ func (s *Store) decideRecord(ctx context.Context, tx *sql.Tx, subject, record st
 		into = r.ID
 		// The user said the record is none of the candidates: the new cluster and each of them stay apart.
 		for _, id := range candidates {
-			if err := decide(ctx, tx, pairSubject(into, id), 0, m.now); err != nil {
+			if err := s.decide(ctx, tx, pairSubject(into, id), 0, m.now); err != nil {
 				return err
 			}
 		}
 	} else if _, _, err := m.update(ctx, into, &r); err != nil {
 		return err
 	}
-	return decide(ctx, tx, subject, into, m.now)
+	return s.decide(ctx, tx, subject, into, m.now)
 }
 
 // decidePair merges one of a pair into the other (keep), or keeps both apart (keep 0).
 func (s *Store) decidePair(ctx context.Context, tx *sql.Tx, subject string, pair []int64, keep int64) error {
 	now := s.now()
 	if keep == 0 {
-		return decide(ctx, tx, subject, 0, now)
+		return s.decide(ctx, tx, subject, 0, now)
 	}
 	gone := pair[0]
 	if gone == keep {
@@ -233,7 +235,7 @@ func (s *Store) decidePair(ctx context.Context, tx *sql.Tx, subject string, pair
 	if err := mergeClusters(ctx, tx, keep, gone, now); err != nil {
 		return err
 	}
-	return decide(ctx, tx, subject, keep, now)
+	return s.decide(ctx, tx, subject, keep, now)
 }
 
 // mergeClusters merges cluster gone into cluster keep and deletes gone. keep's values stay, gone's fill the

@@ -238,6 +238,9 @@ func TestOlderSearchIndexIsFoldedOnOpen(t *testing.T) {
 		`ALTER TABLE shortlist_entries DROP COLUMN added_by`,
 		`ALTER TABLE shortlist_entries DROP COLUMN changed_by`,
 		`DROP TABLE catalogue_copy`,
+		`ALTER TABLE contact_people DROP COLUMN added_by`,
+		`ALTER TABLE contact_people DROP COLUMN changed_by`,
+		`ALTER TABLE match_decisions DROP COLUMN decided_by`,
 		`UPDATE catalogue_state SET version = version + 1`,
 	} {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {

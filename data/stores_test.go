@@ -230,3 +230,69 @@ func TestLargeBatchInEachStore(t *testing.T) {
 		}
 	})
 }
+
+// Contact people and match decisions are signed too: who added a person, who changed them last, and who
+// decided where an imported record belongs.
+func TestContactPeopleAndDecisionsAreSigned(t *testing.T) {
+	eachStore(t, func(t *testing.T, place string) {
+		ctx := context.Background()
+		anna, err := Open(ctx, place, WithAuthor("Anna Berg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer anna.Close()
+		lars, err := Open(ctx, place, WithAuthor("Lars Ek"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer lars.Close()
+		if err := anna.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE", City: "Malmö"},
+			{Name: "Nordic Water Cluster", Country: "SE", City: "Lund"}}); err != nil {
+			t.Fatal(err)
+		}
+		cs, _ := anna.AllClusters(ctx)
+		l, err := anna.CreateShortlist(ctx, "Water partners", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := anna.AddToShortlist(ctx, l.ID, cs[0].ID, EntryCandidate, "Eva Lind"); err != nil {
+			t.Fatal(err)
+		}
+		p, err := anna.SaveContactPerson(ctx, l.ID, cs[0].ID, ContactPerson{Name: "Ola Nordmann"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Role = "Manager"
+		if _, err := lars.SaveContactPerson(ctx, l.ID, cs[0].ID, p); err != nil {
+			t.Fatal(err)
+		}
+		e, err := anna.Entry(ctx, l.ID, cs[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range e.People {
+			got = append(got, p.Name+" added by "+p.AddedBy+", changed by "+p.ChangedBy)
+		}
+		want := []string{"Eva Lind added by Anna Berg, changed by ", "Ola Nordmann added by Anna Berg, changed by Lars Ek"}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("the people say %q, want %q", got, want)
+		}
+
+		// An imported record that fits both clusters waits for a decision, which Lars makes.
+		if _, amb, err := anna.Merge(ctx, 0, []Cluster{{Name: "Nordic Water Cluster", Country: "SE"}}); err != nil || len(amb) != 1 {
+			t.Fatalf("the record fitting two clusters: %v, %v", amb, err)
+		}
+		rs, err := lars.Reviews(ctx)
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("reviews: %v, %v", rs, err)
+		}
+		if err := lars.Decide(ctx, rs[0].ID, cs[1].ID); err != nil {
+			t.Fatal(err)
+		}
+		var by string
+		if err := anna.db.QueryRowContext(ctx, `SELECT decided_by FROM match_decisions WHERE cluster_id = ?`, cs[1].ID).Scan(&by); err != nil || by != "Lars Ek" {
+			t.Errorf("the decision is signed %q (%v), want Lars Ek", by, err)
+		}
+	})
+}

@@ -264,7 +264,7 @@ func (s *Store) AddToShortlist(ctx context.Context, shortlistID, clusterID int64
 		if added = n == 1; !added || err != nil {
 			return err
 		}
-		_, err = addPersonNamed(ctx, tx, shortlistID, clusterID, contact, now)
+		_, err = addPersonNamed(ctx, tx, shortlistID, clusterID, contact, s.author, now)
 		return err
 	})
 	return added, err
@@ -300,7 +300,7 @@ func (s *Store) SetEntry(ctx context.Context, shortlistID, clusterID int64, stat
 		if err := s.setStatus(ctx, tx, shortlistID, clusterID, st, now); err != nil {
 			return err
 		}
-		added, err := addPersonNamed(ctx, tx, shortlistID, clusterID, contact, now)
+		added, err := addPersonNamed(ctx, tx, shortlistID, clusterID, contact, s.author, now)
 		if err != nil || !added {
 			return err
 		}
