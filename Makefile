@@ -5,8 +5,8 @@ export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 
 # Debian packages: a C compiler and the OpenGL/X11 headers for Fyne's GLFW driver; Xvfb and ImageMagick for
 # the end-to-end smoke test and the README's pictures; PostgreSQL, whose throw-away server the tests of the
-# team catalogue run against.
-DEB_PACKAGES := gcc libgl1-mesa-dev xorg-dev pkg-config xvfb xauth imagemagick postgresql
+# team catalogue run against, and openssl, which makes its TLS certificate.
+DEB_PACKAGES := gcc libgl1-mesa-dev xorg-dev pkg-config xvfb xauth imagemagick postgresql openssl
 BIN := clusterbridge
 # no_emoji leaves Fyne's colour emoji font (4 MB, about 20 MB parsed in memory) out of the binary: the catalogue
 # never needs it (EUCLES flag emoji become country codes), and without it the window stays under 200 MB.

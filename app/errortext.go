@@ -27,6 +27,8 @@ func errorText(err error) string {
 		return lang.L("A team catalogue lives on its server: its administrator backs it up and brings back an earlier state. Ask them.")
 	case errors.Is(err, data.ErrUnreachable):
 		return lang.L("The team catalogue's server cannot be reached; check the address and your network, or work on your own catalogue file.")
+	case errors.Is(err, data.ErrCertificate):
+		return lang.L("The server did not prove it is the one in the address; check the host name, and give your organisation's CA certificate as sslrootcert=… in the address.")
 	case errors.Is(err, data.ErrLogin):
 		return lang.L("The server refused the user name or password; check them.")
 	case errors.Is(err, data.ErrNoPermission):

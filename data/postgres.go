@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"crypto/x509"
 	"database/sql"
 	"embed"
 	"errors"
@@ -23,6 +24,8 @@ var (
 	ErrUnreachable  = errors.New("the team catalogue's server cannot be reached")
 	ErrLogin        = errors.New("the server refused the user name or password")
 	ErrNoPermission = errors.New("no permission on the team catalogue")
+	// ErrCertificate is a server that did not prove, with sslmode=verify-full, that it is the host addressed.
+	ErrCertificate = errors.New("the server's certificate was not accepted")
 	// ErrServerKept is asked of a team catalogue what its server and administrator do: backups and restores.
 	ErrServerKept = errors.New("the team catalogue's server keeps it")
 )
@@ -134,6 +137,23 @@ func (s *Store) checkOwnership(ctx context.Context) error {
 	return nil
 }
 
+// certificateProblem says what was wrong with the server's certificate, when that is why a connection failed:
+// signed by an authority the client does not trust, or for another host.
+func certificateProblem(err error) (string, bool) {
+	var unknown x509.UnknownAuthorityError
+	var host x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	switch {
+	case errors.As(err, &host):
+		return "its certificate is for another host name", true
+	case errors.As(err, &unknown):
+		return "its certificate is signed by an authority this computer does not trust", true
+	case errors.As(err, &invalid):
+		return "its certificate is not valid: " + invalid.Error(), true
+	}
+	return "", false
+}
+
 // pgFriendly turns what the server or the network said into one line a user can act on, told apart by the
 // server's SQLSTATE codes and the network's error types, never by the wording.
 func pgFriendly(err error, where string) error {
@@ -148,6 +168,9 @@ func pgFriendly(err error, where string) error {
 			return &dbError{ErrUnreachable, fmt.Sprintf("%s has no such database; check its name in the address", where), err}
 		}
 		return err
+	}
+	if reason, ok := certificateProblem(err); ok {
+		return &dbError{ErrCertificate, fmt.Sprintf("%s did not prove it is the server in the address (%s); check the host name, and give your organisation's CA certificate as sslrootcert=… in the address", where, reason), err}
 	}
 	var ne net.Error
 	var ce *pgconn.ConnectError

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -310,5 +311,50 @@ func TestTeamCatalogueLeavesBackupsToItsServer(t *testing.T) {
 	}
 	if n, _ := s.Count(ctx); n != 1 {
 		t.Errorf("the catalogue holds %d clusters after the refusals, want 1", n)
+	}
+}
+
+// sslmode=verify-full works against a server whose certificate the given CA signed for the host addressed; a
+// server that cannot prove it is that host (an authority this computer does not trust, a certificate for
+// another name) is refused in one line that says what to check, with no password in it.
+func TestTeamCatalogueOverVerifiedTLS(t *testing.T) {
+	ca := os.Getenv("CLUSTERBRIDGE_TEST_PG_CA")
+	if ca == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CLUSTERBRIDGE_TEST_PG_CA is not set: run the tests through scripts/with-postgres.sh (make test does)")
+		}
+		t.Skip("no TLS on the test server: run through scripts/with-postgres.sh")
+	}
+	ctx := context.Background()
+	plain, err := url.Parse(newTestDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	address := func(host, query string) string {
+		u := *plain
+		u.Host = host + ":" + plain.Port()
+		u.User = url.UserPassword(plain.User.Username(), "not-needed")
+		u.RawQuery = query
+		return u.String()
+	}
+	s, err := Open(ctx, address("localhost", "sslmode=verify-full&sslrootcert="+url.QueryEscape(ca)))
+	if err != nil {
+		t.Fatalf("verify-full with the CA: %v", err)
+	}
+	var encrypted bool
+	if err := s.db.QueryRowContext(ctx, `SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`).Scan(&encrypted); err != nil || !encrypted {
+		t.Errorf("the connection is encrypted: %v (%v)", encrypted, err)
+	}
+	s.Close()
+	for what, addr := range map[string]string{
+		"a CA this computer does not trust": address("localhost", "sslmode=verify-full"),
+		"a certificate for another name":    address("127.0.0.1", "sslmode=verify-full&sslrootcert="+url.QueryEscape(ca)),
+	} {
+		_, err := Open(ctx, addr)
+		t.Logf("%s: %v", what, err)
+		if !errors.Is(err, ErrCertificate) || !strings.Contains(err.Error(), "sslrootcert") ||
+			strings.Contains(err.Error(), "not-needed") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: %v", what, err)
+		}
 	}
 }
