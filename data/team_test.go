@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -356,5 +357,36 @@ func TestTeamCatalogueOverVerifiedTLS(t *testing.T) {
 			strings.Contains(err.Error(), "not-needed") || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: %v", what, err)
 		}
+	}
+}
+
+// An address without a password opens with the one PostgreSQL's own password file (~/.pgpass, here
+// PGPASSFILE) holds for that host, database and role: the password need not be in the address.
+func TestTheRoleSPasswordComesFromThePasswordFile(t *testing.T) {
+	_, advisors := teamOf(t, "anna")
+	u, err := url.Parse(advisors["anna"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	password, _ := u.User.Password()
+	role := u.User.Username()
+	u.User = url.User(role)
+	file := filepath.Join(t.TempDir(), "pgpass")
+	line := fmt.Sprintf("%s:%s:%s:%s:%s\n", u.Hostname(), u.Port(), strings.TrimPrefix(u.Path, "/"), role, password)
+	if err := os.WriteFile(file, []byte(line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PGPASSFILE", file)
+	s, err := Open(context.Background(), u.String())
+	if err != nil {
+		t.Fatalf("with the password in the password file: %v", err)
+	}
+	defer s.Close()
+	if s.Author() != role {
+		t.Errorf("the catalogue opened as %q, want %q", s.Author(), role)
+	}
+	t.Setenv("PGPASSFILE", filepath.Join(t.TempDir(), "none"))
+	if _, err := Open(context.Background(), u.String()); !errors.Is(err, ErrLogin) {
+		t.Errorf("with no password anywhere: %v", err)
 	}
 }
