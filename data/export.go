@@ -16,7 +16,7 @@ import (
 // and last_activity are the entry's.
 var ExportColumns = []string{"name", "acronym", "country", "city", "ecosystems", "focus", "label", "label_year",
 	"label_valid_until", "label_status", "label_source", "label_read_at", "website", "published_contact", "email",
-	"status", "contact_people", "next_step", "next_step_due", "last_activity", "notes", "sources"}
+	"status", "added_by", "contact_people", "next_step", "next_step_due", "last_activity", "notes", "sources"}
 
 // Format is the file format of an export.
 type Format int
@@ -121,7 +121,7 @@ func exportRows(entries []Entry, today time.Time) [][]string {
 		}
 		rows[r] = []string{c.Name, c.Acronym, c.Country, c.City, strings.Join(ecos, listSeparator), c.Focus,
 			string(c.Label), year, c.LabelValidUntil, string(c.LabelStatus(today)), ls.URL, labelRead, c.Website,
-			c.Contact, email, string(e.Status), strings.Join(people, "; "), e.Next.Text, e.Next.Due, activity,
+			c.Contact, email, string(e.Status), e.AddedBy, strings.Join(people, "; "), e.Next.Text, e.Next.Due, activity,
 			strings.Join(notes, listSeparator), strings.Join(sources, listSeparator)}
 	}
 	return rows

@@ -45,7 +45,7 @@ const fieldSources = "sources"
 var csvIgnored = map[string]bool{
 	"label status": true, "label source": true, "label read at": true,
 	"status": true, "shortlist status": true, "contact person": true, "contact people": true, "notes": true, "note": true,
-	"next step": true, "next step due": true, "last activity": true,
+	"next step": true, "next step due": true, "last activity": true, "added by": true,
 }
 
 // exportMarker is a column that only ClusterBridge's own export writes. In such a file "contact" is the user's
