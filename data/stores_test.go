@@ -3,10 +3,12 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -277,6 +279,18 @@ func TestContactPeopleAndDecisionsAreSigned(t *testing.T) {
 		want := []string{"Eva Lind added by Anna Berg, changed by ", "Ola Nordmann added by Anna Berg, changed by Lars Ek"}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("the people say %q, want %q", got, want)
+		}
+		// The export tells a manager who put each cluster on the list.
+		var csvOut strings.Builder
+		if err := lars.ExportShortlist(ctx, l.ID, &csvOut, CSVSemicolon); err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(csvOut.String(), "\uFEFF")))
+		r.Comma = ';'
+		rows, err := r.ReadAll()
+		addedBy := slices.Index(ExportColumns, "added_by")
+		if err != nil || len(rows) != 2 || addedBy < 0 || rows[1][addedBy] != "Anna Berg" {
+			t.Errorf("the export's added_by: %v (%v)", rows, err)
 		}
 
 		// An imported record that fits both clusters waits for a decision, which Lars makes.
