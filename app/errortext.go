@@ -19,6 +19,10 @@ func errorText(err error) string {
 		if who == "" {
 			who = lang.L("someone else")
 		}
+		if stale.NextStep {
+			return lang.L("{{.Cluster}} was changed meanwhile by {{.Who}}: its next step is now “{{.Next}}”. Nothing was changed; look and try again.",
+				map[string]any{"Cluster": stale.Fresh.Cluster.Name, "Who": who, "Next": nextStepText(stale.Fresh.Next)})
+		}
 		return lang.L("{{.Cluster}} was changed meanwhile by {{.Who}}: it is now {{.Status}}. Nothing was changed; look and try again.",
 			map[string]any{"Cluster": stale.Fresh.Cluster.Name, "Who": who, "Status": statusName(stale.Fresh.Status)})
 	case errors.Is(err, data.ErrCopy):

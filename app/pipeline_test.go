@@ -592,3 +592,37 @@ func TestDetailStatusOnAStaleEntryIsRefused(t *testing.T) {
 		t.Errorf("after seeing the colleague's change the user's choice was not saved: %s", got)
 	}
 }
+
+// A next step written after a colleague changed the entry is not saved over theirs: the window says who
+// changed it and what the next step now is.
+func TestPipelineNextStepOnAStaleEntryIsRefused(t *testing.T) {
+	w := newTestWindow(t)
+	l, cs := w.openPipeline(1)
+	colleague, err := data.Open(t.Context(), w.store.Path(), data.WithAuthor("Lars Ek"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer colleague.Close()
+	// The form opens on the entry as the table shows it; meanwhile Lars writes his next step.
+	test.Tap(w.shortlistCell(w.row(cs[0].ID), colNext).text)
+	if err := colleague.SetNextStep(t.Context(), l.ID, cs[0].ID, data.NextStep{Text: "Lars calls them"}); err != nil {
+		t.Fatal(err)
+	}
+	f := w.nextForm
+	test.Type(f.text, "Send the call text")
+	f.dialog.Submit()
+	w.settle()
+	if got := storedEntry(t, w.store, l.ID, cs[0].ID).Next.Text; got != "Lars calls them" {
+		t.Errorf("the colleague's next step was overwritten: %q", got)
+	}
+	pop, ok := w.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatal("no message about the colleague's change")
+	}
+	if text := labelsIn(pop.Content); !strings.Contains(text, "Lars Ek") || !strings.Contains(text, "Lars calls them") {
+		t.Errorf("the message reads %q", text)
+	}
+	if got := w.shortlistCell(w.row(cs[0].ID), colNext).text.Text; !strings.Contains(got, "Lars calls them") {
+		t.Errorf("the row's next step shows %q, want the colleague's", got)
+	}
+}

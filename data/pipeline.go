@@ -237,15 +237,22 @@ func (s *Store) SetEntryStatus(ctx context.Context, shortlistID, clusterID int64
 var ErrStale = errors.New("changed meanwhile")
 
 // StaleEntryError is ErrStale with the entry as it is now, for the window to show.
-type StaleEntryError struct{ Fresh Entry }
+type StaleEntryError struct {
+	Fresh    Entry
+	NextStep bool // the change refused was to the next step, not the status
+}
 
 func (e *StaleEntryError) Error() string {
 	by := e.Fresh.ChangedBy
 	if by == "" {
 		by = "someone else"
 	}
-	return fmt.Sprintf("%s on %q was changed meanwhile by %s: it is now %s; nothing was changed, look and try again",
-		e.Fresh.Cluster.Name, e.Fresh.Shortlist, by, e.Fresh.Status)
+	now := string(e.Fresh.Status)
+	if e.NextStep {
+		now = fmt.Sprintf("its next step is %q", e.Fresh.Next.Text)
+	}
+	return fmt.Sprintf("%s on %q was changed meanwhile by %s: %s; nothing was changed, look and try again",
+		e.Fresh.Cluster.Name, e.Fresh.Shortlist, by, now)
 }
 
 func (e *StaleEntryError) Unwrap() error { return ErrStale }
@@ -258,24 +265,29 @@ func (s *Store) SetEntryStatusSeen(ctx context.Context, shortlistID, clusterID i
 		return fmt.Errorf("unknown status %q; use one of %s", status, statusNames())
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var version int
-		err := tx.QueryRowContext(ctx, `SELECT version FROM shortlist_entries WHERE shortlist_id = ? AND cluster_id = ?`,
-			shortlistID, clusterID).Scan(&version)
-		if errors.Is(err, sql.ErrNoRows) {
-			return entryNotFound(shortlistID, clusterID)
-		}
-		if err != nil {
+		if err := stillAsSeen(ctx, tx, shortlistID, clusterID, seen); err != nil {
 			return err
-		}
-		if version != seen {
-			fresh, err := entriesWhere(ctx, tx, `e.shortlist_id = ? AND e.cluster_id = ?`, `e.cluster_id`, shortlistID, clusterID)
-			if err != nil || len(fresh) == 0 {
-				return entryNotFound(shortlistID, clusterID)
-			}
-			return &StaleEntryError{fresh[0]}
 		}
 		return s.setStatus(ctx, tx, shortlistID, clusterID, st, formatTime(s.now()))
 	})
+}
+
+// stillAsSeen refuses, with the entry as it is now, a change to an entry no longer at the version seen.
+func stillAsSeen(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64, seen int) error {
+	var version int
+	err := tx.QueryRowContext(ctx, `SELECT version FROM shortlist_entries WHERE shortlist_id = ? AND cluster_id = ?`,
+		shortlistID, clusterID).Scan(&version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return entryNotFound(shortlistID, clusterID)
+	}
+	if err != nil || version == seen {
+		return err
+	}
+	fresh, err := entriesWhere(ctx, tx, `e.shortlist_id = ? AND e.cluster_id = ?`, `e.cluster_id`, shortlistID, clusterID)
+	if err != nil || len(fresh) == 0 {
+		return entryNotFound(shortlistID, clusterID)
+	}
+	return &StaleEntryError{Fresh: fresh[0]}
 }
 
 // setStatus sets an entry's status, recording a change (when, by whom, one version more) only when it is one.
@@ -293,11 +305,31 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, shortlistID, clusterI
 
 // SetNextStep sets what is to be done next with a shortlisted cluster, and by when; an empty one clears it.
 func (s *Store) SetNextStep(ctx context.Context, shortlistID, clusterID int64, n NextStep) error {
+	return s.setNextStep(ctx, shortlistID, clusterID, n, -1)
+}
+
+// SetNextStepSeen sets the next step as SetNextStep does, but only if the entry is still at the version the
+// user saw (Entry.Version); otherwise nothing changes and the error is a *StaleEntryError.
+func (s *Store) SetNextStepSeen(ctx context.Context, shortlistID, clusterID int64, n NextStep, seen int) error {
+	return s.setNextStep(ctx, shortlistID, clusterID, n, seen)
+}
+
+// setNextStep sets the next step, after checking the version seen unless seen is -1.
+func (s *Store) setNextStep(ctx context.Context, shortlistID, clusterID int64, n NextStep, seen int) error {
 	n, err := cleanNext(n)
 	if err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if seen >= 0 {
+			var stale *StaleEntryError
+			if err := stillAsSeen(ctx, tx, shortlistID, clusterID, seen); errors.As(err, &stale) {
+				stale.NextStep = true
+				return stale
+			} else if err != nil {
+				return err
+			}
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE shortlist_entries SET next_step = ?, next_step_due = ?, changed_at = ?,
 			changed_by = ?, version = version + 1 WHERE shortlist_id = ? AND cluster_id = ?`,
 			n.Text, n.Due, formatTime(s.now()), s.author, shortlistID, clusterID)
