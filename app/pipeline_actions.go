@@ -188,7 +188,9 @@ func (m *MainWindow) saveNextStep(listID int64, e data.Entry, f *nextStepForm) {
 		return
 	}
 	// Only if nobody changed the entry since the table showed it; otherwise the table shows what they did.
-	m.change(func(ctx context.Context) error { return m.store.SetNextStepSeen(ctx, listID, e.Cluster.ID, n, e.Version) })
+	m.change(func(ctx context.Context) error {
+		return m.store.SetNextStepSeen(ctx, listID, e.Cluster.ID, n, e.Version)
+	})
 }
 
 func dateEntryExample() string {
