@@ -41,6 +41,17 @@ func (w *testWindow) openPipeline(n int) (data.Shortlist, []data.Cluster) {
 	return l, cs
 }
 
+// colleague is another advisor of that name on the window's catalogue, as another window or program would be.
+func (w *testWindow) colleague(name string) *data.Store {
+	w.t.Helper()
+	s, err := data.Open(w.t.Context(), w.store.Path(), data.WithAuthor(name))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	w.t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // shortlistCell is the table's cell at row and col, made and filled by the table's own functions.
 func (w *testWindow) shortlistCell(row int, col entryColumn) *entryCell {
 	t := w.shortlists.table
@@ -516,11 +527,7 @@ func TestPipelineRecycledStatusCellChangesNothing(t *testing.T) {
 func TestPipelineStatusOnAStaleEntryIsRefused(t *testing.T) {
 	w := newTestWindow(t)
 	l, cs := w.openPipeline(1)
-	colleague, err := data.Open(t.Context(), w.store.Path(), data.WithAuthor("Lars Ek"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer colleague.Close()
+	colleague := w.colleague("Lars Ek")
 	if err := colleague.SetEntryStatus(t.Context(), l.ID, cs[0].ID, data.EntryDeclined); err != nil {
 		t.Fatal(err)
 	}
@@ -557,11 +564,7 @@ func TestDetailStatusOnAStaleEntryIsRefused(t *testing.T) {
 	}
 	w.reloadDetail()
 	w.settle()
-	colleague, err := data.Open(ctx, w.store.Path(), data.WithAuthor("Lars Ek"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer colleague.Close()
+	colleague := w.colleague("Lars Ek")
 	if err := colleague.SetEntryStatus(ctx, l.ID, cluster.ID, data.EntryDeclined); err != nil {
 		t.Fatal(err)
 	}
@@ -598,11 +601,7 @@ func TestDetailStatusOnAStaleEntryIsRefused(t *testing.T) {
 func TestPipelineNextStepOnAStaleEntryIsRefused(t *testing.T) {
 	w := newTestWindow(t)
 	l, cs := w.openPipeline(1)
-	colleague, err := data.Open(t.Context(), w.store.Path(), data.WithAuthor("Lars Ek"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer colleague.Close()
+	colleague := w.colleague("Lars Ek")
 	// The form opens on the entry as the table shows it; meanwhile Lars writes his next step.
 	test.Tap(w.shortlistCell(w.row(cs[0].ID), colNext).text)
 	if err := colleague.SetNextStep(t.Context(), l.ID, cs[0].ID, data.NextStep{Text: "Lars calls them"}); err != nil {

@@ -160,11 +160,7 @@ func TestAShortlistShowsWhoAddedEachEntry(t *testing.T) {
 	if slices.Contains(w.shortlists.table.columns, colAddedBy) {
 		t.Errorf("an unsigned list shows the Added by column: %v", w.shortlists.table.columns)
 	}
-	colleague, err := data.Open(t.Context(), w.store.Path(), data.WithAuthor("Lars Ek"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer colleague.Close()
+	colleague := w.colleague("Lars Ek")
 	if _, err := colleague.AddToShortlist(t.Context(), l.ID, w.results.clusters[1].ID, data.EntryCandidate, ""); err != nil {
 		t.Fatal(err)
 	}

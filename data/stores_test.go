@@ -143,6 +143,17 @@ func TestTeamCatalogueFailuresAreToldApart(t *testing.T) {
 	}
 }
 
+// openAs opens the catalogue at place as an advisor of that name, until the test ends.
+func openAs(t *testing.T, place, name string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), place, WithAuthor(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // placeFor is where a test's new catalogue goes: on the test server when the test runs as eachStore's
 // "postgres", in a file otherwise.
 func placeFor(t testing.TB) string {
@@ -157,11 +168,7 @@ func placeFor(t testing.TB) string {
 func TestNotesAreSignedByTheirAuthor(t *testing.T) {
 	eachStore(t, func(t *testing.T, place string) {
 		ctx := context.Background()
-		anna, err := Open(ctx, place, WithAuthor("Anna Berg"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer anna.Close()
+		anna := openAs(t, place, "Anna Berg")
 		if err := anna.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE"}}); err != nil {
 			t.Fatal(err)
 		}
@@ -173,11 +180,7 @@ func TestNotesAreSignedByTheirAuthor(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lars, err := Open(ctx, place, WithAuthor("Lars Ek"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer lars.Close()
+		lars := openAs(t, place, "Lars Ek")
 		if _, err := lars.EditNote(ctx, n.ID, "Met their manager in Malmö; a call on 3 December."); err != nil {
 			t.Fatal(err)
 		}
@@ -238,16 +241,8 @@ func TestLargeBatchInEachStore(t *testing.T) {
 func TestContactPeopleAndDecisionsAreSigned(t *testing.T) {
 	eachStore(t, func(t *testing.T, place string) {
 		ctx := context.Background()
-		anna, err := Open(ctx, place, WithAuthor("Anna Berg"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer anna.Close()
-		lars, err := Open(ctx, place, WithAuthor("Lars Ek"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer lars.Close()
+		anna := openAs(t, place, "Anna Berg")
+		lars := openAs(t, place, "Lars Ek")
 		if err := anna.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE", City: "Malmö"},
 			{Name: "Nordic Water Cluster", Country: "SE", City: "Lund"}}); err != nil {
 			t.Fatal(err)

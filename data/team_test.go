@@ -73,16 +73,8 @@ func teamOf(t *testing.T, names ...string) (owner string, advisors map[string]st
 func TestStaleStatusChangeIsRefusedWithTheFreshValue(t *testing.T) {
 	eachStore(t, func(t *testing.T, place string) {
 		ctx := context.Background()
-		anna, err := Open(ctx, place, WithAuthor("Anna Berg"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer anna.Close()
-		lars, err := Open(ctx, place, WithAuthor("Lars Ek"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer lars.Close()
+		anna := openAs(t, place, "Anna Berg")
+		lars := openAs(t, place, "Lars Ek")
 		if err := anna.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE"}}); err != nil {
 			t.Fatal(err)
 		}
