@@ -41,6 +41,21 @@ func (w *testWindow) openPipeline(n int) (data.Shortlist, []data.Cluster) {
 	return l, cs
 }
 
+// messageSays checks that the window shows a message holding every one of words.
+func (w *testWindow) messageSays(words ...string) {
+	w.t.Helper()
+	pop, ok := w.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		w.t.Fatalf("no message saying %q", words)
+	}
+	text := labelsIn(pop.Content)
+	for _, word := range words {
+		if !strings.Contains(text, word) {
+			w.t.Errorf("the message reads %q, without %q", text, word)
+		}
+	}
+}
+
 // colleague is another advisor of that name on the window's catalogue, as another window or program would be.
 func (w *testWindow) colleague(name string) *data.Store {
 	w.t.Helper()
@@ -537,13 +552,7 @@ func TestPipelineStatusOnAStaleEntryIsRefused(t *testing.T) {
 	if got := storedEntry(t, w.store, l.ID, cs[0].ID).Status; got != data.EntryDeclined {
 		t.Errorf("the colleague's status was overwritten: %s", got)
 	}
-	pop, ok := w.win.Canvas().Overlays().Top().(*widget.PopUp)
-	if !ok {
-		t.Fatal("no message about the colleague's change")
-	}
-	if text := labelsIn(pop.Content); !strings.Contains(text, "Lars Ek") || !strings.Contains(text, statusName(data.EntryDeclined)) {
-		t.Errorf("the message reads %q", text)
-	}
+	w.messageSays("Lars Ek", statusName(data.EntryDeclined))
 	if got := w.shortlistCell(w.row(cs[0].ID), colStatus).status.Selected; got != statusName(data.EntryDeclined) {
 		t.Errorf("the row's status box shows %q, want the colleague's", got)
 	}
@@ -577,13 +586,7 @@ func TestDetailStatusOnAStaleEntryIsRefused(t *testing.T) {
 	if got := storedEntry(t, w.store, l.ID, cluster.ID).Status; got != data.EntryDeclined {
 		t.Errorf("the colleague's status was overwritten: %s", got)
 	}
-	pop, ok := w.win.Canvas().Overlays().Top().(*widget.PopUp)
-	if !ok {
-		t.Fatal("no message about the colleague's change")
-	}
-	if text := labelsIn(pop.Content); !strings.Contains(text, "Lars Ek") || !strings.Contains(text, statusName(data.EntryDeclined)) {
-		t.Errorf("the message reads %q", text)
-	}
+	w.messageSays("Lars Ek", statusName(data.EntryDeclined))
 	if got := w.detail.statuses[l.ID].Selected; got != statusName(data.EntryDeclined) {
 		t.Errorf("the detail's status box shows %q, want the colleague's", got)
 	}
@@ -614,13 +617,7 @@ func TestPipelineNextStepOnAStaleEntryIsRefused(t *testing.T) {
 	if got := storedEntry(t, w.store, l.ID, cs[0].ID).Next.Text; got != "Lars calls them" {
 		t.Errorf("the colleague's next step was overwritten: %q", got)
 	}
-	pop, ok := w.win.Canvas().Overlays().Top().(*widget.PopUp)
-	if !ok {
-		t.Fatal("no message about the colleague's change")
-	}
-	if text := labelsIn(pop.Content); !strings.Contains(text, "Lars Ek") || !strings.Contains(text, "Lars calls them") {
-		t.Errorf("the message reads %q", text)
-	}
+	w.messageSays("Lars Ek", "Lars calls them")
 	if got := w.shortlistCell(w.row(cs[0].ID), colNext).text.Text; !strings.Contains(got, "Lars calls them") {
 		t.Errorf("the row's next step shows %q, want the colleague's", got)
 	}
