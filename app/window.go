@@ -283,7 +283,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 
 // ShowAndRun shows the window and runs the app until it closes. CLUSTERBRIDGE_SHOW=shortlists, log, partners,
 // countries, labels, followups, overview, matches, import, import:PATH (imports the file or folder), about, start,
-// history, restore, mycluster, shortcuts, newlist, cluster:ID, notes:ID (its notes), partners:ID[:CURIOSITY],
+// history, restore, team (Open team catalogue), mycluster, shortcuts, newlist, cluster:ID, notes:ID (its notes), partners:ID[:CURIOSITY],
 // contacts:ID or next:ID (the contact people or the next step of cluster ID on the first shortlist) opens that
 // view or dialog first, for pictures of it.
 func (m *MainWindow) ShowAndRun() {
@@ -301,7 +301,7 @@ func (m *MainWindow) ShowAndRun() {
 
 // showView brings a view to the front: "clusters", "shortlists", "log" (the open shortlist's), "partners",
 // "countries", "labels", "followups", "overview", "matches", "import", "import:PATH" (the Import dialog importing
-// that file or folder), "about", "start" (Getting started), "history", "restore", "mycluster", "shortcuts",
+// that file or folder), "about", "start" (Getting started), "history", "restore", "team", "mycluster", "shortcuts",
 // "newlist", "cluster:ID", "notes:ID", "partners:ID[:CURIOSITY]" (partner suggestions for that cluster),
 // "contacts:ID" or "next:ID" (the contact people or the next step of that cluster on the open shortlist).
 func (m *MainWindow) showView(name string) {
@@ -334,6 +334,8 @@ func (m *MainWindow) showView(name string) {
 		m.onImportHistory()
 	case "restore":
 		m.onRestore()
+	case "team":
+		m.onOpenTeamCatalogue()
 	case "start":
 		m.onGettingStarted()
 	case "mycluster":
