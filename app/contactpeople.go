@@ -29,14 +29,14 @@ type contactPeopleEditor struct {
 	dialog    *fitDialog
 	form      *personForm // the person form last opened
 
-	onSave   func(p data.ContactPerson) // adds (ID 0) or changes a person
+	onSave   func(p, seen data.ContactPerson) // adds (ID 0) or changes a person, as the form showed them (seen)
 	onRemove func(p data.ContactPerson)
 	onMove   func(p data.ContactPerson, to int) // puts a person at place to, 0 first
 }
 
 func newContactPeopleEditor(win fyne.Window, e data.Entry) *contactPeopleEditor {
 	c := &contactPeopleEditor{win: win, entry: e, people: e.People,
-		onSave: func(data.ContactPerson) {}, onRemove: func(data.ContactPerson) {}, onMove: func(data.ContactPerson, int) {}}
+		onSave: func(data.ContactPerson, data.ContactPerson) {}, onRemove: func(data.ContactPerson) {}, onMove: func(data.ContactPerson, int) {}}
 	c.build()
 	return c
 }
@@ -162,7 +162,7 @@ func (c *contactPeopleEditor) personForm(p data.ContactPerson) {
 	}, func(ok bool) {
 		if ok {
 			c.onSave(data.ContactPerson{ID: p.ID, Name: strings.TrimSpace(name.Text), Role: strings.TrimSpace(role.Text),
-				Email: strings.TrimSpace(email.Text), Phone: strings.TrimSpace(phone.Text)})
+				Email: strings.TrimSpace(email.Text), Phone: strings.TrimSpace(phone.Text)}, p)
 		}
 	}, c.win)
 	d.Resize(fyne.NewSize(460, 300))

@@ -13,7 +13,15 @@ import (
 // name a file, a page or a value the user can look for.
 func errorText(err error) string {
 	var stale *data.StaleEntryError
+	var stalePerson *data.StalePersonError
 	switch {
+	case errors.As(err, &stalePerson):
+		who := stalePerson.Fresh.ChangedBy
+		if who == "" {
+			who = lang.L("someone else")
+		}
+		return lang.L("{{.Name}} was changed meanwhile by {{.Who}}. Nothing was changed; look and try again.",
+			map[string]any{"Name": personName(stalePerson.Fresh), "Who": who})
 	case errors.As(err, &stale):
 		who := stale.Fresh.ChangedBy
 		if who == "" {

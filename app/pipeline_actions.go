@@ -31,9 +31,10 @@ func (m *MainWindow) onEditPeople(e data.Entry) {
 	m.shortlists.undo.dismiss()
 	listID, clusterID := m.shortlists.open, e.Cluster.ID
 	ed := newContactPeopleEditor(m.win, e)
-	ed.onSave = func(p data.ContactPerson) {
+	ed.onSave = func(p, seen data.ContactPerson) {
 		m.changePeople(listID, clusterID, ed, func(ctx context.Context) error {
-			_, err := m.store.SaveContactPerson(ctx, listID, clusterID, p)
+			// A person is changed only as the form showed them: a colleague's change meanwhile is not undone.
+			_, err := m.store.SaveContactPersonSeen(ctx, listID, clusterID, p, seen)
 			return err
 		})
 	}

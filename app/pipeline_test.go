@@ -622,3 +622,30 @@ func TestPipelineNextStepOnAStaleEntryIsRefused(t *testing.T) {
 		t.Errorf("the row's next step shows %q, want the colleague's", got)
 	}
 }
+
+// A contact person saved from the editor after a colleague changed them is not saved over the colleague's
+// change: the window says who changed them, and the editor shows them as they are now.
+func TestPipelineContactPersonOnAStaleEntryIsRefused(t *testing.T) {
+	w := newTestWindow(t)
+	l, cs := w.openPipeline(1)
+	test.Tap(w.shortlistCell(w.row(cs[0].ID), colPeople).text)
+	w.addPerson("Eva Lind", "", "eva@example.se")
+	seen := storedEntry(t, w.store, l.ID, cs[0].ID).People[0]
+	// The user opens Eva to edit her; meanwhile Lars adds her phone number.
+	w.people.personForm(w.people.people[0])
+	theirs := seen
+	theirs.Phone = "+46 40 123"
+	if _, err := w.colleague("Lars Ek").SaveContactPersonSeen(t.Context(), l.ID, cs[0].ID, theirs, seen); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(w.people.form.role, "Project manager")
+	w.people.form.dialog.Submit()
+	w.settle()
+	if got := storedEntry(t, w.store, l.ID, cs[0].ID).People[0]; got.Phone != "+46 40 123" || got.Role != "" {
+		t.Errorf("the colleague's change was overwritten: %+v", got)
+	}
+	w.messageSays("Eva Lind", "Lars Ek")
+	if got := w.people.people[0].Phone; got != "+46 40 123" {
+		t.Errorf("the editor shows Eva's phone as %q, want the colleague's", got)
+	}
+}

@@ -141,6 +141,47 @@ func insertPerson(ctx context.Context, tx *sql.Tx, shortlistID, clusterID int64,
 
 // SaveContactPerson adds a person to a shortlist entry (p.ID 0: after the others) or changes that person.
 func (s *Store) SaveContactPerson(ctx context.Context, shortlistID, clusterID int64, p ContactPerson) (ContactPerson, error) {
+	return s.saveContactPerson(ctx, shortlistID, clusterID, p, nil)
+}
+
+// SaveContactPersonSeen changes a person as SaveContactPerson does, but only if they are still as the user saw
+// them (seen); otherwise nothing changes and the error is a *StalePersonError with the person as they are now.
+func (s *Store) SaveContactPersonSeen(ctx context.Context, shortlistID, clusterID int64, p, seen ContactPerson) (ContactPerson, error) {
+	return s.saveContactPerson(ctx, shortlistID, clusterID, p, &seen)
+}
+
+// StalePersonError refuses a change to a contact person a colleague changed meanwhile (ErrStale), with the
+// person as they are now.
+type StalePersonError struct{ Fresh ContactPerson }
+
+func (e *StalePersonError) Error() string {
+	by := e.Fresh.ChangedBy
+	if by == "" {
+		by = "someone else"
+	}
+	return fmt.Sprintf("contact person %s was changed meanwhile by %s; nothing was changed, look and try again", e.Fresh, by)
+}
+
+func (e *StalePersonError) Unwrap() error { return ErrStale }
+
+// personAsSeen refuses, with the person as they are now, a change to a person no longer as seen.
+func personAsSeen(ctx context.Context, tx *sql.Tx, seen ContactPerson) error {
+	var now ContactPerson
+	err := tx.QueryRowContext(ctx, `SELECT id, name, role, email, phone, added_by, changed_by FROM contact_people WHERE id = ?`,
+		seen.ID).Scan(&now.ID, &now.Name, &now.Role, &now.Email, &now.Phone, &now.AddedBy, &now.ChangedBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("contact person %d: %w", seen.ID, ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	if now.Name != seen.Name || now.Role != seen.Role || now.Email != seen.Email || now.Phone != seen.Phone {
+		return &StalePersonError{now}
+	}
+	return nil
+}
+
+func (s *Store) saveContactPerson(ctx context.Context, shortlistID, clusterID int64, p ContactPerson, seen *ContactPerson) (ContactPerson, error) {
 	p, err := cleanPerson(p)
 	if err != nil {
 		return p, err
@@ -154,6 +195,11 @@ func (s *Store) SaveContactPerson(ctx context.Context, shortlistID, clusterID in
 			p.AddedBy, p.ChangedBy = s.author, ""
 			p.ID, err = insertPerson(ctx, tx, shortlistID, clusterID, p, now)
 			return err
+		}
+		if seen != nil {
+			if err := personAsSeen(ctx, tx, *seen); err != nil {
+				return err
+			}
 		}
 		p.ChangedBy = s.author
 		res, err := tx.ExecContext(ctx, `UPDATE contact_people SET name = ?, role = ?, email = ?, phone = ?, changed_by = ?

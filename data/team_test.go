@@ -382,3 +382,49 @@ func TestTheRoleSPasswordComesFromThePasswordFile(t *testing.T) {
 		t.Errorf("with no password anywhere: %v", err)
 	}
 }
+
+// A contact person changed on what a colleague has changed since is refused with the person as they are now;
+// saved on the fresh person, the change goes through.
+func TestStaleContactPersonChangeIsRefused(t *testing.T) {
+	eachStore(t, func(t *testing.T, place string) {
+		ctx := context.Background()
+		anna, lars := openAs(t, place, "Anna Berg"), openAs(t, place, "Lars Ek")
+		if err := anna.AddClusters(ctx, []Cluster{{Name: "Nordic Water Cluster", Country: "SE"}}); err != nil {
+			t.Fatal(err)
+		}
+		c, _ := anna.FindCluster(ctx, "Nordic Water Cluster")
+		l, _ := anna.CreateShortlist(ctx, "Water partners", "")
+		if _, err := anna.AddToShortlist(ctx, l.ID, c.ID, EntryCandidate, ""); err != nil {
+			t.Fatal(err)
+		}
+		seen, err := anna.SaveContactPerson(ctx, l.ID, c.ID, ContactPerson{Name: "Eva Lind", Email: "eva@example.se"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		theirs := seen
+		theirs.Phone = "+46 40 123"
+		if _, err := lars.SaveContactPersonSeen(ctx, l.ID, c.ID, theirs, seen); err != nil {
+			t.Fatal(err)
+		}
+		mine := seen
+		mine.Role = "Project manager"
+		_, err = anna.SaveContactPersonSeen(ctx, l.ID, c.ID, mine, seen)
+		var stale *StalePersonError
+		if !errors.As(err, &stale) || !errors.Is(err, ErrStale) || stale.Fresh.Phone != "+46 40 123" || stale.Fresh.ChangedBy != "Lars Ek" {
+			t.Fatalf("a change on a stale person: %v", err)
+		}
+		e, _ := anna.Entry(ctx, l.ID, c.ID)
+		if len(e.People) != 1 || e.People[0].Phone != "+46 40 123" || e.People[0].Role != "" {
+			t.Errorf("after the refused change the person is %+v", e.People)
+		}
+		fresh := stale.Fresh
+		mine = fresh
+		mine.Role = "Project manager"
+		if _, err := anna.SaveContactPersonSeen(ctx, l.ID, c.ID, mine, fresh); err != nil {
+			t.Errorf("a change on the fresh person: %v", err)
+		}
+		if e, _ := anna.Entry(ctx, l.ID, c.ID); len(e.People) != 1 || e.People[0].Role != "Project manager" || e.People[0].Phone != "+46 40 123" {
+			t.Errorf("both changes should stand: %+v", e.People)
+		}
+	})
+}
