@@ -428,3 +428,22 @@ func TestStaleContactPersonChangeIsRefused(t *testing.T) {
 		}
 	})
 }
+
+// The administrator's SQL in the README is the SQL the team tests grant with: what two advisors at once were
+// shown to need is what the README asks for, and no more.
+func TestTheREADMEGrantsWhatTheTestsGrant(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inREADME []string
+	for _, line := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(line, "GRANT ") {
+			inREADME = append(inREADME, line)
+		}
+	}
+	want := strings.Split(fmt.Sprintf(adminSQL, "advisors"), "\n")
+	if strings.Join(inREADME, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the README grants\n%s\nthe tests grant\n%s", strings.Join(inREADME, "\n"), strings.Join(want, "\n"))
+	}
+}
