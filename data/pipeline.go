@@ -219,8 +219,8 @@ func (s *Store) RemoveContactPerson(ctx context.Context, personID int64) (Contac
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var listID, clusterID int64
 		err := tx.QueryRowContext(ctx, `DELETE FROM contact_people WHERE id = ?
-			RETURNING shortlist_id, cluster_id, name, role, email, phone`, personID).
-			Scan(&listID, &clusterID, &p.Name, &p.Role, &p.Email, &p.Phone)
+			RETURNING shortlist_id, cluster_id, name, role, email, phone, added_by, changed_by`, personID).
+			Scan(&listID, &clusterID, &p.Name, &p.Role, &p.Email, &p.Phone, &p.AddedBy, &p.ChangedBy)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("contact person %d: %w", personID, ErrNotFound)
 		}
@@ -465,8 +465,9 @@ func (s *Store) RestoreEntry(ctx context.Context, r RemovedEntry) error {
 				created = row.peopleCreated[i]
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO contact_people
-				(id, shortlist_id, cluster_id, name, role, email, phone, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				p.ID, listID, clusterID, p.Name, p.Role, p.Email, p.Phone, i+1, created); err != nil {
+				(id, shortlist_id, cluster_id, name, role, email, phone, position, created_at, added_by, changed_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				p.ID, listID, clusterID, p.Name, p.Role, p.Email, p.Phone, i+1, created, p.AddedBy, p.ChangedBy); err != nil {
 				return err
 			}
 		}
