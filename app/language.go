@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"os"
 	"strings"
 	"sync"
@@ -135,8 +134,7 @@ func (m *MainWindow) onChooseLanguage(code string) {
 		open = m.detail.cluster.ID
 	}
 	m.onClosed()
-	m.ctx, m.stop = context.WithCancel(context.Background())
-	m.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.renew()
 	useLanguage(code)
 	m.build()
 	m.tabs.SelectIndex(tab)

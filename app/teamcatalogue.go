@@ -210,8 +210,7 @@ func (m *MainWindow) useStore(store *data.Store) {
 	old := m.store
 	tab := m.tabs.SelectedIndex()
 	m.onClosed()
-	m.ctx, m.stop = context.WithCancel(context.Background())
-	m.jobs = uiJobs{ctx: m.ctx, do: m.do}
+	m.renew()
 	m.store, m.storeOpened = store, true
 	m.damaged = false
 	m.build()

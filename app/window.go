@@ -35,7 +35,7 @@ type MainWindow struct {
 
 	ctx  context.Context // cancelled when the window closes, stopping work still under way
 	stop context.CancelFunc
-	jobs uiJobs
+	jobs *uiJobs // a new one with each new ctx: work still under way reports to the one that started it
 
 	filters    *filterPanel
 	results    *resultList
@@ -131,8 +131,7 @@ func newMainWindow(a fyne.App, store *data.Store, do func(func()), opts Options)
 	applyLanguagePreference(a.Preferences())
 	useLazyFileWriters() // before any dialog: the Save dialog must not truncate the file an export replaces
 	m := &MainWindow{app: a, store: store, do: do, openURL: a.OpenURL, autoSelect: true, opts: opts}
-	m.ctx, m.stop = context.WithCancel(context.Background())
-	m.jobs = uiJobs{ctx: m.ctx, do: do}
+	m.renew()
 	icon := fyne.NewStaticResource("icon.png", assets.Icon)
 	a.SetIcon(icon)
 	m.win = a.NewWindow(lang.L("ClusterBridge"))
@@ -413,6 +412,14 @@ func (m *MainWindow) showEntryDialog(ref string, open func(data.Entry)) {
 }
 
 // onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
+// renew gives the window a new context and a new set of jobs, when it opens and when it is built again
+// (another language, another catalogue). The jobs of the old context finish on their own set, so that they
+// neither count as the new one's nor touch it from their goroutines.
+func (m *MainWindow) renew() {
+	m.ctx, m.stop = context.WithCancel(context.Background())
+	m.jobs = &uiJobs{ctx: m.ctx, do: m.do}
+}
+
 // onWindowClosed ends the window's work and closes a catalogue the window opened itself (useStore); the one
 // it was given is its program's to close.
 func (m *MainWindow) onWindowClosed() {
