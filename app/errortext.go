@@ -8,6 +8,14 @@ import (
 	"clusterbridge/data"
 )
 
+// changerName is who a refused change names as having changed the thing meanwhile, in the window's language.
+func changerName(changedBy string) string {
+	if changedBy == "" {
+		return lang.L("someone else") // a change from before authors
+	}
+	return changedBy
+}
+
 // errorText is what the window says of an error: the store's kinds of failure (found with errors.Is, never by
 // their wording) in the window's language, with what to do; any other error in the words it came with, which
 // name a file, a page or a value the user can look for.
@@ -16,17 +24,10 @@ func errorText(err error) string {
 	var stalePerson *data.StalePersonError
 	switch {
 	case errors.As(err, &stalePerson):
-		who := stalePerson.Fresh.ChangedBy
-		if who == "" {
-			who = lang.L("someone else")
-		}
 		return lang.L("{{.Name}} was changed meanwhile by {{.Who}}. Nothing was changed; look and try again.",
-			map[string]any{"Name": personName(stalePerson.Fresh), "Who": who})
+			map[string]any{"Name": personName(stalePerson.Fresh), "Who": changerName(stalePerson.Fresh.ChangedBy)})
 	case errors.As(err, &stale):
-		who := stale.Fresh.ChangedBy
-		if who == "" {
-			who = lang.L("someone else")
-		}
+		who := changerName(stale.Fresh.ChangedBy)
 		if stale.NextStep {
 			return lang.L("{{.Cluster}} was changed meanwhile by {{.Who}}: its next step is now “{{.Next}}”. Nothing was changed; look and try again.",
 				map[string]any{"Cluster": stale.Fresh.Cluster.Name, "Who": who, "Next": nextStepText(stale.Fresh.Next)})

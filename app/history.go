@@ -158,7 +158,7 @@ func (v *restoreView) build() {
 // onRestore lists the backups and restores the one chosen, after a question.
 func (m *MainWindow) onRestore() {
 	if m.store.Team() {
-		showInfo(m.win, lang.L("Restore"), lang.L("A team catalogue lives on its server: its administrator backs it up and brings back an earlier state. Ask them."))
+		showInfo(m.win, lang.L("Restore"), errorText(data.ErrServerKept))
 		return
 	}
 	m.background(func(context.Context) func() {

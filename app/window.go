@@ -411,7 +411,6 @@ func (m *MainWindow) showEntryDialog(ref string, open func(data.Entry)) {
 	})
 }
 
-// onClosed remembers the size and the filters (once, here: Fyne writes the preferences file on every change).
 // renew gives the window a new context and a new set of jobs, when it opens and when it is built again
 // (another language, another catalogue). The jobs of the old context finish on their own set, so that they
 // neither count as the new one's nor touch it from their goroutines.
@@ -429,7 +428,8 @@ func (m *MainWindow) onWindowClosed() {
 	}
 }
 
-// onClosed ends the window's work on its catalogue: when it closes, and before it is built again.
+// onClosed ends the window's work on its catalogue, when it closes and before it is built again, and remembers
+// the size and the filters (once, here: Fyne writes the preferences file on every change).
 func (m *MainWindow) onClosed() {
 	saveState(m.app.Preferences(), m.win.Canvas().Size(), m.lastQuery)
 	m.saveDraftsNow()

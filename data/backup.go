@@ -36,7 +36,7 @@ type Backup struct {
 // Backups lists the daily backups of the catalogue at path, newest first; none when there are none.
 func Backups(path string) ([]Backup, error) {
 	if IsTeamAddress(path) {
-		return nil, &dbError{ErrServerKept, PlaceName(path) + ": " + TeamBackupAdvice, ErrServerKept}
+		return nil, serverKeptError(PlaceName(path))
 	}
 	dir := BackupDir(path)
 	entries, err := os.ReadDir(dir)
@@ -134,7 +134,7 @@ func CheckBackup(ctx context.Context, backup string) (Health, error) {
 // same file wait for it and then see the restored catalogue.
 func (s *Store) Restore(ctx context.Context, backup string) (setAside string, err error) {
 	if s.pg {
-		return "", &dbError{ErrServerKept, s.path + ": " + TeamBackupAdvice, ErrServerKept}
+		return "", serverKeptError(s.path)
 	}
 	if h, err := CheckBackup(ctx, backup); err != nil {
 		return "", err

@@ -155,11 +155,16 @@ func (s *Store) SaveContactPersonSeen(ctx context.Context, shortlistID, clusterI
 type StalePersonError struct{ Fresh ContactPerson }
 
 func (e *StalePersonError) Error() string {
-	by := e.Fresh.ChangedBy
-	if by == "" {
-		by = "someone else"
+	return fmt.Sprintf("contact person %s was changed meanwhile by %s; nothing was changed, look and try again",
+		e.Fresh, changerName(e.Fresh.ChangedBy))
+}
+
+// changerName is who a refused change names as having changed the thing meanwhile.
+func changerName(changedBy string) string {
+	if changedBy == "" {
+		return "someone else" // a change from before authors
 	}
-	return fmt.Sprintf("contact person %s was changed meanwhile by %s; nothing was changed, look and try again", e.Fresh, by)
+	return changedBy
 }
 
 func (e *StalePersonError) Unwrap() error { return ErrStale }
@@ -289,16 +294,12 @@ type StaleEntryError struct {
 }
 
 func (e *StaleEntryError) Error() string {
-	by := e.Fresh.ChangedBy
-	if by == "" {
-		by = "someone else"
-	}
 	now := string(e.Fresh.Status)
 	if e.NextStep {
 		now = fmt.Sprintf("its next step is %q", e.Fresh.Next.Text)
 	}
 	return fmt.Sprintf("%s on %q was changed meanwhile by %s: %s; nothing was changed, look and try again",
-		e.Fresh.Cluster.Name, e.Fresh.Shortlist, by, now)
+		e.Fresh.Cluster.Name, e.Fresh.Shortlist, changerName(e.Fresh.ChangedBy), now)
 }
 
 func (e *StaleEntryError) Unwrap() error { return ErrStale }

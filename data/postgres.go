@@ -33,6 +33,11 @@ var (
 // TeamBackupAdvice says who keeps a team catalogue safe, where a file's user would restore a backup.
 const TeamBackupAdvice = "a team catalogue lives on its server, and its administrator backs it up and brings back an earlier state (pg_dump and pg_restore); ask them, or work on a copy with 'clusterbridge team copy'"
 
+// serverKeptError is what a backup or a restore asked of the team catalogue at place gets.
+func serverKeptError(place string) error {
+	return &dbError{ErrServerKept, place + ": " + TeamBackupAdvice, ErrServerKept}
+}
+
 // Team says whether the catalogue is a team catalogue on PostgreSQL rather than a file.
 func (s *Store) Team() bool { return s.pg }
 

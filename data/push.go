@@ -62,7 +62,6 @@ func (s *Store) Push(ctx context.Context, from *Store) (PushSummary, error) {
 	}
 	var sum PushSummary
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		sum = PushSummary{}
 		ids, err := s.pushClusters(ctx, tx, runID, src.clusters, &sum)
 		if err != nil {
 			return err

@@ -238,8 +238,9 @@ func (s *Store) Verify(ctx context.Context) (Opening, error) {
 }
 
 // afterCheck is what a whole catalogue gets at its opening: its interrupted runs closed and the day's backup
-// (not for a catalogue this opening created, nor a read-only one, nor a team catalogue: see TeamBackupAdvice). Neither stops the opening: a catalogue
-// another program is writing to gets them at a later opening, and a backup that cannot be made is reported.
+// (not for a catalogue this opening created, nor a read-only one, nor a team catalogue: see TeamBackupAdvice).
+// Neither stops the opening: a catalogue another program is writing to gets them at a later opening, and a
+// backup that cannot be made is reported.
 func (s *Store) afterCheck(ctx context.Context, h Health) Opening {
 	op := Opening{Health: h}
 	if !h.Whole() || s.readOnly || s.copyOf != nil {
@@ -356,7 +357,6 @@ func exists(path string) bool {
 // Path is the catalogue's file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the catalogue.
 // Close closes the catalogue; closing it again does nothing (a window that moved to another catalogue has
 // closed the one its program opened).
 func (s *Store) Close() error {
